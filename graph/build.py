@@ -1,0 +1,203 @@
+"""Entities and relations -> one rdflib Graph, the single source of truth for every export.
+
+Each fact is asserted plainly (``:Tesla sg:contractsWith :Samsung``) so SPARQL stays simple, and again as a
+``sg:Statement`` carrying its evidence: the sentence it was derived from (document, offsets, quoted text),
+the rule, a confidence and a modality. A negated fact is only a statement. Agreements are nodes of their own.
+No blank nodes: every node has an IRI derived from what it is, so the same inputs give the same graph.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from graph import __version__, iri
+from graph.model import Extraction, Mention, Relation
+from graph.profile import Profile
+from graph.resolve import Resolution
+from graph.vocab import SCHEMA, SG, WD
+
+PREFIXES = {
+    "sg": SG._NS, "ent": iri.ENTITY, "doc": iri.DOCUMENT, "stmt": iri.STATEMENT, "agr": iri.AGREEMENT,
+    "val": iri.VALUE, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "owl": OWL, "wd": WD, "dcterms": DCTERMS,
+}
+UNIT_CODES = {"percent": "P1", "nanometre": "C45", "micrometre": "4H", "millimetre": "MMT", "metre": "MTR",
+              "kilometre": "KMT", "kilogram": "KGM", "tonne": "TNE", "watt": "WTT", "kilowatt": "KWT",
+              "megawatt": "MAW", "gigawatt": "A90", "kilowatt-hour": "KWH", "gigahertz": "A86", "megahertz": "MHZ"}
+_DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def build(extractions: list[Extraction], resolution: Resolution, profile: Profile) -> Graph:
+    """The knowledge graph of the extractions, whose mentions ``resolution`` has already tied to entities."""
+    graph = new_graph()
+    for entity in resolution.entities.values():
+        _entity(graph, entity)
+    documents = []
+    for extraction in sorted(extractions, key=lambda e: e.document.id):
+        documents.append(_document(graph, extraction, resolution.authors.get(extraction.document.id)))
+        for mention in extraction.mentions:
+            if mention.entity:
+                _mention(graph, extraction, mention)
+        for relation in extraction.relations:
+            _relation(graph, extraction, relation)
+    _build_activity(graph, documents, profile)
+    return graph
+
+
+def _literal(text: str) -> Literal:
+    """A name as a literal tagged by its script: Latin names @en, the rest @ja."""
+    return Literal(text, lang="en" if text.isascii() else "ja")
+
+
+def _entity(graph: Graph, entity) -> None:
+    node = URIRef(entity.iri)
+    graph.add((node, RDF.type, SG[entity.type]))
+    for lang, label in entity.labels.items():
+        graph.add((node, RDFS.label, Literal(label, lang=lang)))
+        graph.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, _literal(alias)))
+    if entity.wikidata:
+        graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+    for role in entity.roles:
+        graph.add((node, SG.role, Literal(role, lang="ja")))
+
+
+def _document(graph: Graph, extraction: Extraction, author: str | None) -> URIRef:
+    document = extraction.document
+    node = URIRef(iri.document(document.id))
+    graph.add((node, RDF.type, SG.Document))
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.add((node, DCTERMS.identifier, Literal(document.id)))
+    graph.add((node, SG.source, Literal(document.source)))
+    graph.add((node, SG.sha256, Literal(document.sha256)))
+    meta = document.meta
+    if isinstance(meta.get("title"), str):
+        graph.add((node, DCTERMS.title, _literal(meta["title"])))
+    if author:
+        graph.add((node, DCTERMS.creator, URIRef(author)))
+    elif isinstance(meta.get("author"), str):
+        graph.add((node, DCTERMS.creator, Literal(meta["author"])))
+    for key in ("language", "lang"):
+        if isinstance(meta.get(key), str):
+            graph.add((node, DCTERMS.language, Literal(meta[key])))
+    if isinstance(meta.get("url"), str):
+        graph.add((node, SCHEMA.url, Literal(meta["url"], datatype=XSD.anyURI)))
+    if isinstance(meta.get("date"), str):
+        graph.add((node, DCTERMS.date, Literal(meta["date"])))
+    return node
+
+
+def _span(graph: Graph, node: URIRef, kind: URIRef, extraction: Extraction, start: int, end: int) -> URIRef:
+    graph.add((node, RDF.type, kind))
+    graph.add((node, SG.document, URIRef(iri.document(extraction.document.id))))
+    graph.add((node, SG.start, Literal(start)))
+    graph.add((node, SG.end, Literal(end)))
+    graph.add((node, SG.text, Literal(extraction.document.text[start:end])))
+    return node
+
+
+def _mention(graph: Graph, extraction: Extraction, mention: Mention) -> None:
+    node = URIRef(iri.mention(extraction.document.id, mention.start, mention.end))
+    _span(graph, node, SG.Mention, extraction, mention.start, mention.end)
+    graph.add((node, SG.denotes, URIRef(mention.entity)))
+
+
+def _relation(graph: Graph, extraction: Extraction, relation: Relation) -> None:
+    doc_id = extraction.document.id
+    subject_mention = extraction.mentions[relation.subject]
+    object_mention = extraction.mentions[relation.object]
+    subject = URIRef(subject_mention.entity)
+    predicate = SG[relation.predicate]
+    obj = _value(graph, doc_id, object_mention) if object_mention.is_value else URIRef(object_mention.entity)
+    if relation.modality != "negated":
+        graph.add((subject, predicate, obj))
+    sentence = URIRef(iri.sentence(doc_id, relation.start, relation.end))
+    _span(graph, sentence, SG.Sentence, extraction, relation.start, relation.end)
+    statement = URIRef(iri.STATEMENT + iri.digest(doc_id, relation.start, relation.end, subject, predicate, obj,
+                                                  relation.lemma))
+    graph.add((statement, RDF.type, SG.Statement))
+    graph.add((statement, RDF.subject, subject))
+    graph.add((statement, RDF.predicate, predicate))
+    graph.add((statement, RDF.object, obj))
+    graph.add((statement, PROV.wasDerivedFrom, sentence))
+    graph.add((statement, SG.rule, Literal(relation.rule)))
+    graph.add((statement, SG.confidence, _decimal(relation.confidence)))
+    graph.add((statement, SG.modality, SG[relation.modality]))
+    if relation.lemma:
+        graph.add((statement, SG.lemma, Literal(relation.lemma)))
+    if relation.qualifiers:
+        _agreement(graph, extraction, relation, subject, URIRef(object_mention.entity), sentence, statement)
+
+
+def _agreement(graph, extraction, relation, subject, obj, sentence, statement) -> None:
+    doc_id = extraction.document.id
+    node = URIRef(iri.AGREEMENT + iri.digest(doc_id, relation.start, relation.end, subject, obj))
+    graph.add((node, RDF.type, SG.Agreement))
+    graph.add((node, SG.party, subject))
+    graph.add((node, SG.party, obj))
+    graph.add((node, PROV.wasDerivedFrom, sentence))
+    graph.add((node, SG.statement, statement))
+    for index in relation.qualifiers.get("about", []):
+        graph.add((node, SG.about, URIRef(extraction.mentions[index].entity)))
+    for index in relation.qualifiers.get("value", []):
+        graph.add((node, SG.amount, _value(graph, doc_id, extraction.mentions[index])))
+    for index in relation.qualifiers.get("date", []):
+        value = extraction.mentions[index].value
+        graph.add((node, SG.date, Literal(value["date"], datatype=_DATATYPES[value["datatype"]])))
+    labels = [extraction.mentions[relation.subject].text, extraction.mentions[relation.object].text]
+    graph.add((node, RDFS.label, Literal(" / ".join(labels) + " 契約", lang="ja")))
+
+
+def _value(graph: Graph, doc_id: str, mention: Mention) -> URIRef:
+    """A typed value node: schema:MonetaryAmount, or schema:QuantitativeValue with its value or bounds."""
+    node = URIRef(iri.VALUE + iri.digest(doc_id, mention.start, mention.end))
+    value = mention.value or {}
+    graph.add((node, SG.text, Literal(mention.text)))
+    if mention.type == "Money":
+        graph.add((node, RDF.type, SCHEMA.MonetaryAmount))
+        graph.add((node, SCHEMA.value, _decimal(value["amount"])))
+        graph.add((node, SCHEMA.currency, Literal(value["currency"])))
+    elif mention.type == "Date":
+        graph.add((node, RDF.type, SCHEMA.QuantitativeValue))
+        graph.add((node, SCHEMA.value, Literal(value["date"], datatype=_DATATYPES[value["datatype"]])))
+    else:
+        graph.add((node, RDF.type, SCHEMA.QuantitativeValue))
+        for key, prop in (("value", SCHEMA.value), ("min", SCHEMA.minValue), ("max", SCHEMA.maxValue)):
+            if key in value:
+                graph.add((node, prop, _decimal(value[key])))
+        unit = value.get("unit")
+        if unit:
+            graph.add((node, SCHEMA.unitText, Literal(unit)))
+            if unit in UNIT_CODES:
+                graph.add((node, SCHEMA.unitCode, Literal(UNIT_CODES[unit])))
+    return node
+
+
+def _decimal(number) -> Literal:
+    """An xsd:decimal in its canonical lexical form (40.0, 0.75), so the Turtle parses back to the same term."""
+    text = format(Decimal(str(number)), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def _build_activity(graph: Graph, documents: list[URIRef], profile: Profile) -> None:
+    """The build as a prov:Activity: what it used and which versions made it (no clock: output stays stable)."""
+    from graph.nlp import model_version
+
+    node = URIRef(iri.BUILD + iri.digest(*sorted(documents), profile.digest, __version__))
+    graph.add((node, RDF.type, SG.Build))
+    graph.add((node, RDF.type, PROV.Activity))
+    graph.add((node, SCHEMA.softwareVersion, Literal(f"seed-graph {__version__}")))
+    graph.add((node, SCHEMA.softwareVersion, Literal(model_version())))
+    graph.add((node, DCTERMS.description, Literal(f"profile {profile.name} ({profile.digest})")))
+    for document in documents:
+        graph.add((node, PROV.used, document))

@@ -1,0 +1,103 @@
+"""rdflib -> networkx: a view derived from the graph, never grown beside it.
+
+Nodes are entities and agreements, with their type, labels, aliases, Wikidata item, roles, measured values and
+the documents that mention them. Edges are the relations between them, one per kind, carrying every piece of
+evidence (document, sentence, offsets, rule, modality, confidence); an agreement links to its parties and
+its subject.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from graph.vocab import SCHEMA, SG
+
+ENTITY_CLASSES = ("Organization", "Person", "Place", "Facility", "Product", "Technology", "Event")
+
+
+def local_name(term: URIRef) -> str:
+    text = str(term)
+    return text[max(text.rfind("#"), text.rfind("/")) + 1:]
+
+
+def to_networkx(graph: Graph):
+    """A ``networkx.MultiDiGraph`` of the graph's entities, agreements and relations (keyed by kind)."""
+    import networkx as nx
+
+    view = nx.MultiDiGraph()
+    documents = {doc: str(graph.value(doc, DCTERMS.identifier) or local_name(doc))
+                 for doc in graph.subjects(RDF.type, SG.Document)}
+    for type_ in ENTITY_CLASSES:
+        for node in sorted(graph.subjects(RDF.type, SG[type_])):
+            view.add_node(str(node), **_entity(graph, node, type_))
+    for mention in graph.subjects(RDF.type, SG.Mention):
+        entity = str(graph.value(mention, SG.denotes))
+        if entity in view:
+            view.nodes[entity]["documents"].add(documents.get(graph.value(mention, SG.document), ""))
+    for node in view:
+        view.nodes[node]["documents"] = sorted(view.nodes[node]["documents"])
+    evidence: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for statement in graph.subjects(RDF.type, SG.Statement):
+        s, p, o = (graph.value(statement, prop) for prop in (RDF.subject, RDF.predicate, RDF.object))
+        kind = local_name(p)
+        if str(s) not in view:
+            continue
+        if str(o) in view:
+            evidence[(str(s), kind, str(o))].append(_evidence(graph, statement, documents))
+        elif graph.value(o, RDF.type) in (SCHEMA.QuantitativeValue, SCHEMA.MonetaryAmount):
+            view.nodes[str(s)]["values"].append({"property": kind, "text": str(graph.value(o, SG.text)),
+                                                 **_evidence(graph, statement, documents)})
+    for (s, kind, o), items in sorted(evidence.items()):
+        items.sort(key=lambda e: (e["document"], e["start"]))
+        view.add_edge(s, o, key=kind, kind=kind, evidence=items,
+                      asserted=any(e["modality"] != "negated" for e in items))
+    for agreement in sorted(graph.subjects(RDF.type, SG.Agreement)):
+        _agreement(graph, view, agreement, documents)
+    return view
+
+
+def _entity(graph: Graph, node: URIRef, type_: str) -> dict:
+    labels = {lit.language: str(lit) for lit in graph.objects(node, RDFS.label) if isinstance(lit, Literal)}
+    wikidata = graph.value(node, OWL.sameAs)
+    return {
+        "type": type_,
+        "label": labels.get("ja") or labels.get("en") or local_name(node),
+        "label_en": labels.get("en"),
+        "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
+        "roles": sorted(str(r) for r in graph.objects(node, SG.role)),
+        "wikidata": str(wikidata) if wikidata else None,
+        "documents": set(),
+        "values": [],
+    }
+
+
+def _evidence(graph: Graph, statement: URIRef, documents: dict) -> dict:
+    sentence = graph.value(statement, PROV.wasDerivedFrom)
+    return {
+        "document": documents.get(graph.value(sentence, SG.document), ""),
+        "start": int(graph.value(sentence, SG.start)),
+        "end": int(graph.value(sentence, SG.end)),
+        "sentence": str(graph.value(sentence, SG.text)),
+        "rule": str(graph.value(statement, SG.rule)),
+        "modality": local_name(graph.value(statement, SG.modality)),
+        "confidence": float(graph.value(statement, SG.confidence)),
+        "lemma": str(graph.value(statement, SG.lemma) or "") or None,
+    }
+
+
+def _agreement(graph: Graph, view, agreement: URIRef, documents: dict) -> None:
+    sentence = graph.value(agreement, PROV.wasDerivedFrom)
+    amounts = sorted(str(graph.value(a, SG.text)) for a in graph.objects(agreement, SG.amount))
+    dates = sorted(str(d) for d in graph.objects(agreement, SG.date))
+    node = str(agreement)
+    view.add_node(node, type="Agreement", label=" ".join(["契約", *dates, *amounts[:1]]), label_en=None,
+                  aliases=[], roles=[], wikidata=None, values=[], amounts=amounts, dates=dates,
+                  documents=[documents.get(graph.value(sentence, SG.document), "")],
+                  sentence=str(graph.value(sentence, SG.text)))
+    for kind, prop in (("party", SG.party), ("about", SG.about)):
+        for target in sorted(graph.objects(agreement, prop)):
+            if str(target) in view:
+                view.add_edge(node, str(target), key=kind, kind=kind, evidence=[], asserted=True)

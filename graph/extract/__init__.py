@@ -1,0 +1,24 @@
+"""Extraction: a parsed document -> its mentions (entities and values) and the relations between them.
+
+Works on spaCy Docs and returns plain records (graph.model); it never touches RDF.
+"""
+
+from __future__ import annotations
+
+from graph.extract import mentions, quantities, relations
+from graph.model import Document, Extraction
+from graph.nlp import sentence_span
+from graph.profile import Profile
+
+
+def extract(document: Document, segments: list[tuple[int, object]], profile: Profile) -> Extraction:
+    """Mentions and relations of one document from its parsed segments [(offset, Doc)]."""
+    found = mentions.find(segments, profile)
+    taken = [(m.start, m.end) for m in found]
+    for offset, doc in segments:
+        for value in quantities.find(doc.text, offset, profile):
+            if not any(s < value.end and value.start < e for s, e in taken):
+                found.append(value)
+    found.sort(key=lambda m: (m.start, m.end))
+    sentences = sorted({sentence_span(offset, sent) for offset, doc in segments for sent in doc.sents} - {None})
+    return Extraction(document, found, relations.find(segments, found, profile), sentences)

@@ -1,0 +1,369 @@
+"""Entity mentions: GiNZA's NER mapped to our types, overruled by the profile's gazetteer and by rules.
+
+Candidates come from three sources, in order of trust: the profile's gazetteer and patterns (spaCy's
+EntityRuler), rules on tokens (a name in 「」 after a category noun, a model code before one, a name before a
+facility suffix, a person's name before an honorific, a company's legal form, a place-name tag, a country
+prefix), and GiNZA's NER mapped through ``ner_labels``. Overlaps go to the more trusted, then the longer.
+Within a document, a name found once is found everywhere it recurs, and a person's full name teaches its
+parts (イーロン・マスク -> イーロン, マスク).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from graph.model import ENTITY_TYPES, Mention
+from graph.profile import Profile
+
+GAZETTEER, RULE, NER, SPREAD = 3, 2, 1, 0
+_KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
+_LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
+_CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
+_QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
+_NAME_JOINERS = ("・", "＝", "=")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token index in the segment
+    end: int  # exclusive
+    type: str
+    source: str
+    priority: int
+    key: str | None = None
+    role: str | None = None
+
+
+def is_katakana(text: str) -> bool:
+    return bool(_KATAKANA.match(text))
+
+
+def is_latin(text: str) -> bool:
+    return bool(_LATIN.match(text))
+
+
+def is_proper(token) -> bool:
+    """Sudachi's dictionary tag, not the morphologizer's guess (which calls 大規模言語モデル a PROPN)."""
+    return "固有名詞" in token.tag_
+
+
+def is_namelike(token) -> bool:
+    """A token that can be part of a name: a proper noun, a katakana word or a Latin word."""
+    return is_proper(token) or is_katakana(token.text) or is_latin(token.text)
+
+
+def find(segments: list[tuple[int, object]], profile: Profile) -> list[Mention]:
+    """Entity mentions of one document, given its parsed segments [(offset, Doc)], sorted by position."""
+    lexicon = Lexicon.of(profile)
+    mentions: list[Mention] = []
+    for offset, doc in segments:
+        for c in _aliases_in_parentheses(doc, _resolve_overlaps(_candidates(doc, lexicon))):
+            span = doc[c.start:c.end]
+            mentions.append(Mention(offset + span.start_char, offset + span.end_char, span.text, c.type, c.source,
+                                    key=c.key, role=c.role))
+    return _spread(segments, mentions, lexicon)
+
+
+class Lexicon:
+    """The profile's name words as sets, built once per profile."""
+
+    _cache: dict[str, Lexicon] = {}
+
+    def __init__(self, profile: Profile) -> None:
+        names = profile["names"]
+        self.ner_labels: dict[str, str] = profile["ner_labels"]
+        self.legal_forms = set(names.get("legal_forms", []))
+        self.org_suffixes = set(names.get("organization_suffixes", []))
+        self.honorifics = set(names.get("honorifics", []))
+        self.roles = set(names.get("roles", []))
+        self.facility_suffixes = set(names.get("facility_suffixes", []))
+        self.place_prefixes: dict[str, str] = names.get("place_prefixes", {})
+        self.not_names = set(names.get("not_names", []))
+        self.generic = {w.casefold() for w in names.get("generic", [])}
+        self.categories: dict[str, str] = profile["categories"]
+        self.gazetteer_ids = {e["id"] for e in profile["entities"]}
+
+    @classmethod
+    def of(cls, profile: Profile) -> Lexicon:
+        if profile.digest not in cls._cache:
+            cls._cache[profile.digest] = cls(profile)
+        return cls._cache[profile.digest]
+
+    def category(self, text: str) -> str | None:
+        """The type a category noun gives, matching the longest category the text ends with."""
+        for size in range(len(text), 0, -1):
+            type_ = self.categories.get(text[-size:])
+            if type_:
+                return type_
+        return None
+
+
+def _candidates(doc, lex: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.ent_id_ and ent.label_ in ENTITY_TYPES:  # the ruler's: the gazetteer or a profile pattern
+            gazetteer = ent.ent_id_ in lex.gazetteer_ids
+            found.append(Candidate(ent.start, ent.end, ent.label_, "gazetteer" if gazetteer else "pattern",
+                                   GAZETTEER, key=ent.ent_id_ if gazetteer else None))
+        elif ent.label_ in lex.ner_labels and ent.text.casefold() not in lex.generic and _plausible_ner(ent, lex):
+            type_ = lex.ner_labels[ent.label_]
+            start, end = _trim(doc, ent.start, ent.end, lex, type_)
+            if start < end:
+                found.append(Candidate(start, end, type_, "ner", NER))
+    found += _quoted_names(doc, lex)
+    found += _codes_before_categories(doc, lex)
+    found += _facilities(doc, lex)
+    found += _people(doc, lex)
+    found += _organizations(doc, lex)
+    found += _places(doc, lex)
+    _roles_in_apposition(doc, found, lex)
+    return found
+
+
+def _plausible_ner(ent, lex: Lexicon) -> bool:
+    """GiNZA's fine labels are noisy: keep a span only if something in it looks like a name."""
+    head = ent[-1]
+    if not (is_proper(head) or any(ch.isdigit() for ch in head.text) or is_latin(head.text)
+            or ent.label_ == "Person" or _in_quotes(ent.doc, ent.start, ent.end)):
+        return False
+    # An acronym in parentheses after a common noun abbreviates that noun (大規模言語モデル(LLM)).
+    if ent.start >= 2 and ent.end < len(ent.doc) and ent.doc[ent.start - 1].text in "(（" \
+            and ent.doc[ent.end].text in ")）" and not is_proper(ent.doc[ent.start - 2]):
+        return False
+    return True
+
+
+def _in_quotes(doc, start: int, end: int) -> bool:
+    return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text == _QUOTES[doc[start - 1].text]
+
+
+def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
+    """Drop honorifics, roles and legal forms from the ends of a span."""
+    edge_words = lex.legal_forms | lex.honorifics | lex.not_names
+    if type_ == "Person":
+        edge_words |= lex.roles
+    while start < end and doc[start].text in edge_words | set(lex.place_prefixes) and type_ != "Place":
+        start += 1
+    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _quoted_names(doc, lex: Lexicon) -> list[Candidate]:
+    """A name in quotes right after a category noun takes the category's type: チップ「AI6」, ロボット「オプティマス」."""
+    out = []
+    for i, token in enumerate(doc):
+        close = _QUOTES.get(token.text)
+        if not close or i == 0:
+            continue
+        end = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == close), None)
+        if end is None or end == i + 1 or any(t.is_punct and t.text not in "・-" for t in doc[i + 1:end]):
+            continue
+        before = doc[max(0, i - 4):i]
+        type_ = lex.category(before.text) if before.text else None
+        if type_:
+            out.append(Candidate(i + 1, end, type_, "category", RULE))
+    return out
+
+
+def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
+    """A model code right before a category noun is a name of that type: N2プロセス, A17チップ."""
+    out = []
+    for i, token in enumerate(doc):
+        type_ = lex.categories.get(token.text)
+        if not type_ or i == 0:
+            continue
+        start = i
+        while start > 0 and is_latin(doc[start - 1].text) and not doc[start - 1].whitespace_:
+            start -= 1
+        if start < i and _CODE.match(doc[start:i].text):
+            out.append(Candidate(start, i, type_, "category", RULE))
+    return out
+
+
+def _facilities(doc, lex: Lexicon) -> list[Candidate]:
+    """A name before a facility suffix is a facility: テイラー工場 (the places before it stay places)."""
+    out = []
+    for i, token in enumerate(doc):
+        if token.text not in lex.facility_suffixes or i == 0:
+            continue
+        start = i
+        while start > 0 and is_namelike(doc[start - 1]) and "地名" not in doc[start - 1].tag_ \
+                and doc[start - 1].text not in lex.place_prefixes and doc[start - 1].ent_type_ not in ENTITY_TYPES:
+            start -= 1
+        if start == i and "地名" in doc[i - 1].tag_:
+            start = i - 1  # named after its place: 熊本工場
+        if start < i:
+            out.append(Candidate(start, i + 1, "Facility", "facility-suffix", RULE))
+    return out
+
+
+def _people(doc, lex: Lexicon) -> list[Candidate]:
+    """Names joined by ・ (ミン・チー・クオ), family + given names (来嶋 勇人), and any name before 氏 or a role."""
+    out = []
+    markers = lex.honorifics | lex.roles
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (is_katakana(token.text) or "人名" in token.tag_) or token.text in _NAME_JOINERS:
+            i += 1
+            continue
+        end = i + 1
+        while end + 1 < len(doc) and doc[end].text in _NAME_JOINERS and (
+                is_katakana(doc[end + 1].text) or "人名" in doc[end + 1].tag_):
+            end += 2
+        if end == i + 1 and "人名-姓" in token.tag_:
+            j = end + (1 if end < len(doc) and doc[end].is_space else 0)
+            if j < len(doc) and "人名-名" in doc[j].tag_:
+                end = j + 1
+        joined = end > i + 1
+        marked = end < len(doc) and doc[end].text in markers
+        tagged = any("人名" in t.tag_ for t in doc[i:end])
+        if (joined and (marked or tagged)) or (marked and (tagged or is_namelike(token))) or (
+                end > i + 1 and "人名-姓" in token.tag_):
+            role = doc[end].text if marked and doc[end].text in lex.roles else None
+            out.append(Candidate(i, end, "Person", "person-name", RULE, role=role))
+        i = end
+    return out
+
+
+def _organizations(doc, lex: Lexicon) -> list[Candidate]:
+    """A name with a legal form ((株)ファミリーマート, テスラ社) or an organisation suffix (ソニーグループ)."""
+    out = []
+    for i, token in enumerate(doc):
+        if token.text in lex.legal_forms and token.text != "社":
+            end = i + 1
+            while end < len(doc) and is_namelike(doc[end]) and doc[end].text not in lex.legal_forms:
+                end += 1
+            if end > i + 1:
+                out.append(Candidate(i + 1, end, "Organization", "legal-form", RULE))
+                continue
+        if token.text in lex.legal_forms | lex.org_suffixes and i > 0:
+            start = i
+            while start > 0 and is_namelike(doc[start - 1]) and "地名" not in doc[start - 1].tag_ \
+                    and doc[start - 1].text not in lex.legal_forms | lex.place_prefixes:
+                start -= 1
+            if start < i and (token.text != "社" or is_proper(doc[i - 1]) or is_latin(doc[i - 1].text)):
+                keep = token.text in lex.org_suffixes
+                out.append(Candidate(start, i + 1 if keep else i, "Organization", "legal-form", RULE))
+    return out
+
+
+def _places(doc, lex: Lexicon) -> list[Candidate]:
+    """Tokens tagged as place names, and a country prefix before a name (米テキサス州, 台TSMC)."""
+    out = []
+    for i, token in enumerate(doc):
+        if "地名" in token.tag_:
+            out.append(Candidate(i, i + 1, "Place", "place-name", RULE))
+        elif token.text in lex.place_prefixes and i + 1 < len(doc) and not token.whitespace_:
+            after = doc[i + 1]
+            starts_name = is_namelike(after) and not after.like_num and not after.is_punct
+            glued = i == 0 or not (doc[i - 1].pos_ in ("NOUN", "PROPN", "NUM") and not doc[i - 1].whitespace_)
+            if starts_name and glued:
+                out.append(Candidate(i, i + 1, "Place", "place-prefix", RULE, key=lex.place_prefixes[token.text]))
+    return out
+
+
+def _roles_in_apposition(doc, found: list[Candidate], lex: Lexicon) -> None:
+    """アナリストのミン・チー・クオ氏: the role noun before の describes the person after it."""
+    for c in found:
+        if c.type == "Person" and c.role is None and c.start >= 2 and doc[c.start - 1].text == "の" \
+                and doc[c.start - 2].text in lex.roles:
+            c.role = doc[c.start - 2].text
+
+
+def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the most trusted, then the longest, of overlapping candidates; a role seen by any of them is kept."""
+    ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    taken: set[int] = set()
+    for c in ranked:
+        tokens = set(range(c.start, c.end))
+        if tokens & taken:
+            for k in kept:
+                if k.role is None and c.role and k.type == c.type and set(range(k.start, k.end)) & tokens:
+                    k.role = c.role
+            continue
+        kept.append(c)
+        taken |= tokens
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _aliases_in_parentheses(doc, kept: list[Candidate]) -> list[Candidate]:
+    """A name in parentheses right after another names the same thing: TSMC(台湾積体電路製造), and a byline's
+    pen name before the real one, がす(来嶋 勇人)."""
+    by_start = {c.start: c for c in kept}
+    added = []
+    for c in kept:
+        if c.start < 2 or c.end >= len(doc) or doc[c.start - 1].text not in "(（" or doc[c.end].text not in ")）":
+            continue
+        before = next((k for k in kept if k.end == c.start - 1), None)
+        if before is not None:
+            if before.type == c.type == "Person":  # a pen name, then the real one: key on the real name
+                before.key = before.key or c.key or doc[c.start:c.end].text
+            elif before.type == c.type:  # TSMC(台湾積体電路製造): key on the name used in the text
+                c.key = c.key or before.key or doc[before.start:before.end].text
+            continue
+        start = c.start - 1
+        while start > 0 and not (doc[start - 1].is_punct or doc[start - 1].is_space) and c.start - 1 - start < 3:
+            start -= 1
+        at_line_start = start == 0 or doc[start - 1].is_space or doc[start - 1].is_punct
+        if at_line_start and start < c.start - 1 and c.type == "Person" and start not in by_start:
+            name = doc[c.start:c.end].text
+            added.append(Candidate(start, c.start - 1, c.type, "alias", RULE, key=c.key or name))
+    return sorted(kept + added, key=lambda c: c.start)
+
+
+def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Within a document, give every occurrence of a name the type and key its best mention has, and
+    teach a person's full name's parts; the ``key`` ties the copies to the original."""
+    best: dict[str, tuple[int, str, str | None]] = {}
+    votes: dict[str, Counter] = {}
+    trust = {"gazetteer": GAZETTEER, "pattern": GAZETTEER, "ner": NER}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.type] += trust.get(m.source, RULE)
+    for m in mentions:
+        rank = trust.get(m.source, RULE)
+        if m.text not in best or rank > best[m.text][0]:
+            best[m.text] = (rank, m.type, m.key)
+    for m in mentions:
+        rank, type_, key = best[m.text]
+        if trust.get(m.source, RULE) < rank or m.source == "ner":
+            m.type = type_ if rank > NER else votes[m.text].most_common(1)[0][0]
+            m.key = m.key or key
+    parts: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.type == "Person":
+            pieces = re.split(r"[・＝=\s]+", m.text)
+            if len(pieces) > 1:
+                for piece in pieces:
+                    if len(piece) >= 2:
+                        parts.setdefault(piece, ("Person", m.key or m.text))
+    surfaces = {text: (type_, key) for text, (rank, type_, key) in best.items()
+                if len(text) >= 2 and text.casefold() not in lex.generic}
+    for piece, value in parts.items():
+        if piece not in surfaces or (surfaces[piece][0] == "Person" and not surfaces[piece][1]):
+            surfaces[piece] = value
+    for m in mentions:  # a part already found on its own is tied to the full name
+        if m.text in parts and m.text not in best or (m.text in parts and m.type == "Person" and not m.key):
+            m.key = parts[m.text][1]
+    taken = {(m.start, m.end) for m in mentions}
+    occupied = sorted((m.start, m.end) for m in mentions)
+    added = []
+    for offset, doc in segments:
+        bounds_start = {offset + t.idx for t in doc}
+        bounds_end = {offset + t.idx + len(t.text) for t in doc}
+        text = doc.text
+        for surface, (type_, key) in surfaces.items():
+            at = text.find(surface)
+            while at >= 0:
+                start, end = offset + at, offset + at + len(surface)
+                if start in bounds_start and end in bounds_end and (start, end) not in taken \
+                        and not any(s < end and start < e for s, e in occupied):
+                    added.append(Mention(start, end, surface, type_, "spread", key=key))
+                    occupied.append((start, end))
+                    taken.add((start, end))
+                at = text.find(surface, at + 1)
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))

@@ -1,0 +1,286 @@
+"""Read articles into Documents: find files, detect encodings, strip markup, keep metadata.
+
+A Document's ``text`` is exactly what offsets refer to: the decoded file (a BOM removed, nothing else
+changed) for ``.txt``; the body after any front matter for ``.md``; the visible text for ``.html``; the
+``text`` field of each record for ``.jsonl``. What cannot be read is yielded as a ``Skipped`` with the reason,
+and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from graph.model import Document, InputError
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_JAPANESE = ["cp932", "euc_jp", "iso2022_jp", "utf_16", "utf_8"]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that gave no document, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Every readable article under the inputs, as (path, document id), sorted by id then path.
+
+    Folders are searched recursively (symlinked folders once); a document's id is its path relative to the
+    folder given, without the suffix, or the file's stem when a file is given. A missing input raises.
+    """
+    found: dict[Path, str] = {}
+    for given in map(Path, inputs):
+        if not given.exists():
+            raise InputError(f"{given}: no such file or folder")
+        if given.is_file():
+            found.setdefault(given.resolve(), given.stem)
+            continue
+        seen_dirs: set[Path] = set()
+        for root, dirs, files in os.walk(given, followlinks=True, onerror=lambda e: log.warning("%s", e)):
+            real = Path(root).resolve()
+            if real in seen_dirs:
+                dirs[:] = []
+                continue
+            seen_dirs.add(real)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                path = Path(root) / name
+                if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                    continue
+                doc_id = path.relative_to(given).with_suffix("").as_posix()
+                found.setdefault(path.resolve(), doc_id)
+    return sorted(((p, i) for p, i in found.items()), key=lambda pair: (pair[1], str(pair[0])))
+
+
+def read(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
+    """Documents from the inputs, in a stable order; a text seen before under another name is skipped."""
+    seen_text: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    for path, doc_id in discover(inputs):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            yield Skipped(str(path), f"cannot read: {exc.strerror}")
+            continue
+        if path.suffix.lower() == ".jsonl":
+            items: Iterable[Document | Skipped] = _jsonl(path, raw)
+        else:
+            items = [_document(path, doc_id, raw)]
+        for item in items:
+            if isinstance(item, Document):
+                where = f"{item.source}:{item.meta['line']}" if "line" in item.meta else item.source
+                if item.sha256 in seen_text:
+                    yield Skipped(where, f"same text as document {seen_text[item.sha256]!r}")
+                    continue
+                if item.id in seen_ids:
+                    yield Skipped(where, f"a document with id {item.id!r} was read already")
+                    continue
+                seen_text[item.sha256] = item.id
+                seen_ids.add(item.id)
+            yield item
+
+
+def from_text(text: str, doc_id: str, **meta) -> Document:
+    """A Document from a string (the Python API's way in)."""
+    return _make(doc_id, text, f"<{doc_id}>", meta)
+
+
+def decode(raw: bytes) -> str:
+    """Decode bytes whatever their Japanese encoding; raise ValueError for binary or undecodable data."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec).lstrip("\ufeff")
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"starts with a {codec} byte-order mark but is not {codec}: {exc.reason}")
+    if b"\x1b$" in raw:  # ISO-2022-JP escapes are plain ASCII: look for them before trusting UTF-8
+        try:
+            return raw.decode("iso2022_jp")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw:
+        raise ValueError("binary data (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=_JAPANESE).best() or from_bytes(raw).best()
+    if best is None:
+        raise ValueError("not text in any known encoding")
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise ValueError("binary data, not text")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls / len(text)
+
+
+def _document(path: Path, doc_id: str, raw: bytes) -> Document | Skipped:
+    try:
+        text = decode(raw)
+    except ValueError as exc:
+        return Skipped(str(path), str(exc))
+    if _control_ratio(text) > 0.05:
+        return Skipped(str(path), "binary data, not text")
+    meta: dict = {}
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        text, meta = _front_matter(text)
+    elif suffix in (".html", ".htm"):
+        text, meta = html_text(text)
+    return _make(doc_id, text, str(path), meta)
+
+
+def _make(doc_id: str, text: str, source: str, meta: dict) -> Document:
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    clean = {str(k): v for k, v in meta.items() if v not in (None, "")}
+    return Document(id=doc_id, text=text, source=source, sha256=sha, meta=clean)
+
+
+def _front_matter(text: str) -> tuple[str, dict]:
+    """Split YAML front matter (between `---` lines at the very start) from a Markdown body."""
+    if not text.startswith("---"):
+        return text, {}
+    lines = text.splitlines(keepends=True)
+    if lines[0].rstrip() != "---":
+        return text, {}
+    for i, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            import yaml
+
+            try:
+                meta = yaml.safe_load("".join(lines[1:i])) or {}
+            except yaml.YAMLError:
+                return text, {}
+            if not isinstance(meta, dict):
+                return text, {}
+            return "".join(lines[i + 1:]), {k: _plain(v) for k, v in meta.items()}
+    return text, {}
+
+
+def _plain(value):
+    """Front-matter values as JSON-safe scalars (YAML dates become ISO strings)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def _jsonl(path: Path, raw: bytes) -> Iterator[Document | Skipped]:
+    try:
+        text = decode(raw)
+    except ValueError as exc:
+        yield Skipped(str(path), str(exc))
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(where, f"not valid JSON: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield Skipped(where, "a record must be a JSON object")
+            continue
+        if not isinstance(record.get("text"), str):
+            yield Skipped(where, "record has no `text` string")
+            continue
+        doc_id = record.get("id")
+        if doc_id is None or str(doc_id).strip() == "":
+            yield Skipped(where, "record has no `id`")
+            continue
+        meta = {k: v for k, v in record.items() if k not in ("id", "text")}
+        meta["line"] = number
+        yield _make(str(doc_id), record["text"], str(path), meta)
+
+
+_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+_BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "figcaption", "main", "aside", "nav",
+}
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.meta: dict[str, str] = {}
+        self._in_title = False
+        self._title: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = dict(attrs)
+        if tag == "html" and attrs.get("lang"):
+            self.meta["language"] = attrs["lang"]
+        if tag == "meta":
+            name = (attrs.get("name") or attrs.get("property") or "").lower()
+            key = {"author": "author", "article:published_time": "date", "date": "date",
+                   "og:title": "title", "description": "description"}.get(name)
+            if key and attrs.get("content"):
+                self.meta.setdefault(key, attrs["content"])
+        if tag == "title":
+            self._in_title = True
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _BLOCK:
+            self._newline()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK:
+            self._newline()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        if not self.skipping:
+            self.parts.append(data)
+
+    def _newline(self) -> None:
+        if self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
+
+
+def html_text(markup: str) -> tuple[str, dict]:
+    """The visible text of an HTML page (scripts, styles and comments dropped, entities decoded) and its metadata."""
+    parser = _Visible()
+    parser.feed(markup)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    text = "\n".join(line for line in lines if line)
+    meta = dict(parser.meta)
+    title = " ".join("".join(parser._title).split())
+    if title:
+        meta.setdefault("title", title)
+    return text, meta

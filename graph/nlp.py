@@ -1,0 +1,132 @@
+"""The spaCy pipeline: ja_ginza plus the profile's entity patterns, loaded lazily and once per process.
+
+Documents are cut into segments (lines, and long lines at sentence ends) before parsing: Sudachi refuses
+inputs over about 49 KB, GiNZA does not split sentences at line breaks, and many short texts batch better
+than one long one. Relations never cross a segment, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from graph.model import Document, InputError
+from graph.profile import Profile
+
+log = logging.getLogger(__name__)
+
+MODEL = "ja_ginza"
+MAX_SEGMENT = 1500
+# GiNZA's compound_splitter does nothing with ja_ginza's config (split_mode null). The bunsetu_recognizer
+# stays: it is what turns the parser's "nmod_bunsetu" labels into plain UD labels.
+UNUSED = ["compound_splitter"]
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+
+_loaded: dict[str, object] = {}
+
+
+def load(profile: Profile):
+    """The pipeline for this profile, built on first use and kept for the life of the process."""
+    if profile.digest not in _loaded:
+        _loaded[profile.digest] = _build(profile)
+    return _loaded[profile.digest]
+
+
+def _build(profile: Profile):
+    import spacy
+
+    log.info("loading %s", MODEL)
+    nlp = spacy.load(MODEL, exclude=UNUSED)
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    patterns = list(gazetteer_patterns(profile))
+    for i, pattern in enumerate(profile["patterns"]):
+        # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from GiNZA's.
+        entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern.get("id") or f"pattern:{i}"}
+        try:
+            ruler.add_patterns([entry])
+        except Exception as exc:  # spaCy raises ValueError or its own errors for a malformed pattern
+            line = profile.lines.get(("patterns", i), 1)
+            raise InputError(f"{profile.path}:{line}: patterns.{i}: spaCy rejects this pattern: {exc}") from exc
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def model_version() -> str:
+    """The model's name and version, read from its package metadata without loading it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{MODEL} {version(MODEL.replace('_', '-'))}"
+    except PackageNotFoundError:
+        return MODEL
+
+
+def gazetteer_patterns(profile: Profile) -> Iterator[dict]:
+    """One phrase pattern per label and alias of every gazetteer entity, carrying the entity's id."""
+    for entity in profile["entities"]:
+        names = {entity["ja"], entity.get("en"), *entity.get("aliases", [])}
+        for name in sorted(n for n in names if n):
+            yield {"label": entity["type"], "pattern": name, "id": entity["id"]}
+
+
+def segments(text: str, limit: int = MAX_SEGMENT) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a document: its non-blank lines, long ones cut at sentence ends or at ``limit``."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        pieces = [line] if len(line) <= limit else _cut(line, limit)
+        for piece in pieces:
+            stripped = piece.strip()
+            if stripped:
+                out.append((offset + piece.index(stripped[0]), stripped))
+            offset += len(piece)
+    return out
+
+
+def _cut(line: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(line):
+        while len(sentence) > limit:
+            pieces.append(current + sentence[: limit - len(current)])
+            sentence = sentence[limit - len(current):]
+            current = ""
+        if len(current) + len(sentence) > limit:
+            pieces.append(current)
+            current = ""
+        current += sentence
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def parse(nlp, documents: Iterable[Document], batch_size: int = 64, n_process: int = 1):
+    """(document, [(offset, Doc), ...]) for each document, in order, parsing all segments in one stream."""
+    queue: deque[tuple[Document, list[tuple[int, str]]]] = deque()
+
+    def texts() -> Iterator[str]:
+        for document in documents:
+            pieces = segments(document.text) or [(0, "")]  # an empty document still passes through
+            queue.append((document, pieces))
+            for _, text in pieces:
+                yield text
+
+    current, parsed = None, []
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        if current is None:
+            current, parsed = queue.popleft(), []
+        document, pieces = current
+        parsed.append((pieces[len(parsed)][0], doc))
+        if len(parsed) == len(pieces):
+            yield document, [(offset, doc) for offset, doc in parsed if len(doc)]
+            current = None
+
+
+def sentence_span(offset: int, sent) -> tuple[int, int] | None:
+    """A sentence's (start, end) in the document, without surrounding whitespace; None if it is blank."""
+    text = sent.text
+    start = offset + sent.start_char + len(text) - len(text.lstrip())
+    end = offset + sent.end_char - (len(text) - len(text.rstrip()))
+    return (start, end) if start < end else None

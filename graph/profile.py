@@ -1,0 +1,198 @@
+"""Profiles: everything a field knows (gazetteer, patterns, verb lexicon, label mapping) as one YAML file.
+
+The default profile ships in ``graph/profiles/default.yaml``. A user profile replaces it, or adds to it with
+``extends: default`` (mappings are merged key by key, lists are appended). A profile is checked completely
+when loaded, so a mistake stops the build before any work, with the file, the line and the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from graph.model import ENTITY_TYPES, InputError
+
+LIST_SECTIONS = frozenset(("entities", "patterns", "possessives", "light_verbs", "means_verbs", "organization_parts"))
+ROLES = ("agent", "theme", "partner", "target", "source", "place", "modifier")
+SECTIONS = (
+    "name", "language", "extends", "ner_labels", "entities", "patterns", "names", "categories",
+    "relation_kinds", "predicates", "light_verbs", "means_verbs", "organization_parts", "possessives",
+    "attributes", "unit_attributes", "modality", "quantities",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    """A loaded, validated profile. ``digest`` identifies its content (for caches and build metadata)."""
+
+    path: str
+    data: dict[str, Any]
+    digest: str
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getitem__(self, section: str) -> Any:
+        return self.data.get(section) or ([] if section in LIST_SECTIONS else {})
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Profile) and other.digest == self.digest
+
+    @property
+    def name(self) -> str:
+        return self.data.get("name", Path(self.path).stem)
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("graph") / "profiles" / "default.yaml"))
+
+
+def load_profile(path: str | Path | None = None) -> Profile:
+    """Load and check a profile; the shipped default when ``path`` is None. Raises InputError on any problem."""
+    path = Path(path) if path else default_path()
+    data, lines = _read(path)
+    if data.get("extends"):
+        if data["extends"] != "default":
+            raise InputError(f"{path}:{lines.get(('extends',), 1)}: `extends` can only name 'default'")
+        base, base_lines = _read(default_path())
+        data = _merge(base, {k: v for k, v in data.items() if k != "extends"})
+        lines = {**base_lines, **lines}
+    _check(path, data, lines)
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Profile(str(path), data, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], lines)
+
+
+def _read(path: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read profile: {exc.strerror if isinstance(exc, OSError) else exc}")
+    lines: dict[tuple, int] = {}
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        loader.flatten_mapping(node)
+        out = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            out[key] = loader.construct_object(value_node, deep=True)
+            lines[(id(out), key)] = key_node.start_mark.line + 1
+        return out
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    try:
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise InputError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:1: a profile is a mapping of sections, not {type(data).__name__}")
+    # Re-key line numbers by path into the data (ids are only valid while the objects live).
+    return data, _paths(data, lines)
+
+
+def _paths(data: Any, lines: dict, prefix: tuple = ()) -> dict[tuple, int]:
+    out = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if (id(data), key) in lines:
+                out[prefix + (key,)] = lines[(id(data), key)]
+            out.update(_paths(value, lines, prefix + (key,)))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out.update(_paths(value, lines, prefix + (i,)))
+    return out
+
+
+def _merge(base: Any, override: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in override.items()}}
+    if isinstance(base, list) and isinstance(override, list):
+        return base + override
+    return override
+
+
+def _check(path: Path, data: dict[str, Any], lines: dict[tuple, int]) -> None:
+    from graph.vocab import ATTRIBUTES, RELATION_KINDS
+
+    def fail(where: tuple, problem: str) -> None:
+        line = next((lines[where[:n]] for n in range(len(where), 0, -1) if where[:n] in lines), 1)
+        raise InputError(f"{path}:{line}: {'.'.join(map(str, where))}: {problem}")
+
+    def expect(where: tuple, value: Any, kind: type) -> None:
+        if not isinstance(value, kind):
+            fail(where, f"expected a {'mapping' if kind is dict else kind.__name__}, got {type(value).__name__}")
+
+    def entity_type(where: tuple, value: Any) -> None:
+        if value not in ENTITY_TYPES:
+            fail(where, f"unknown entity type {value!r} (known: {', '.join(ENTITY_TYPES)})")
+
+    for key in data:
+        if key not in SECTIONS:
+            fail((key,), f"unknown section (known: {', '.join(SECTIONS)})")
+    for label, type_ in (data.get("ner_labels") or {}).items():
+        entity_type(("ner_labels", label), type_)
+    ids = set()
+    for i, ent in enumerate(data.get("entities") or []):
+        expect(("entities", i), ent, dict)
+        for required in ("id", "type", "ja"):
+            if not ent.get(required):
+                fail(("entities", i), f"an entity needs `{required}`")
+        if ent["id"] in ids:
+            fail(("entities", i), f"duplicate entity id {ent['id']!r}")
+        ids.add(ent["id"])
+        entity_type(("entities", i, "type"), ent["type"])
+        expect(("entities", i, "aliases"), ent.get("aliases", []), list)
+    for i, pattern in enumerate(data.get("patterns") or []):
+        expect(("patterns", i), pattern, dict)
+        entity_type(("patterns", i, "label"), pattern.get("label"))
+        if not isinstance(pattern.get("pattern"), (str, list)):
+            fail(("patterns", i), "a pattern needs `pattern`: a phrase or a list of token patterns")
+    for noun, type_ in (data.get("categories") or {}).items():
+        entity_type(("categories", noun), type_)
+    kinds = data.get("relation_kinds") or {}
+    for kind, signature in kinds.items():
+        if kind not in RELATION_KINDS:
+            fail(("relation_kinds", kind), f"unknown relation kind (known: {', '.join(sorted(RELATION_KINDS))})")
+        expect(("relation_kinds", kind), signature, dict)
+        for side in ("subject", "object"):
+            for type_ in signature.get(side, []):
+                entity_type(("relation_kinds", kind, side), type_)
+
+    def kind(where: tuple, value: Any) -> None:
+        if value not in kinds:
+            fail(where, f"unknown relation kind {value!r} (declare it under relation_kinds)")
+
+    for lemma, frame in (data.get("predicates") or {}).items():
+        expect(("predicates", lemma), frame, dict)
+        kind(("predicates", lemma, "kind"), frame.get("kind"))
+        for extra in ("place", "means"):
+            if extra in frame:
+                kind(("predicates", lemma, extra), frame[extra])
+        for role_key in ("subject", "object", "delegate"):
+            if role_key in frame and frame[role_key] not in ROLES:
+                fail(("predicates", lemma, role_key), f"unknown role {frame[role_key]!r} (known: {', '.join(ROLES)})")
+    for i, rule in enumerate(data.get("possessives") or []):
+        expect(("possessives", i), rule, dict)
+        entity_type(("possessives", i, "owner"), rule.get("owner"))
+        entity_type(("possessives", i, "owned"), rule.get("owned"))
+        kind(("possessives", i, "kind"), rule.get("kind"))
+    for section in ("attributes", "unit_attributes"):
+        for noun, prop in (data.get(section) or {}).items():
+            if prop not in ATTRIBUTES:
+                fail((section, noun), f"unknown attribute {prop!r} (known: {', '.join(sorted(ATTRIBUTES))})")
+    for modality in data.get("modality") or {}:
+        if modality not in ("negated", "speculative", "planned", "reported"):
+            fail(("modality", modality), "unknown modality (known: negated, speculative, planned, reported)")

@@ -1,0 +1,69 @@
+"""Shared fixtures: the default profile, the real ja_ginza pipeline (loaded once), hand-built Docs, and one
+real build of the project's seeds/ through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def profile():
+    from graph.profile import load_profile
+
+    return load_profile()
+
+
+@pytest.fixture(scope="session")
+def nlp(profile):
+    from graph import nlp
+
+    return nlp.load(profile)
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp, profile):
+    """Extraction of a text with the real model: text -> Extraction (mentions resolved to entities)."""
+    from graph import ingest, nlp as stages
+    from graph.extract import extract
+    from graph.resolve import resolve
+
+    def run(text: str, doc_id: str = "t", **meta):
+        document = ingest.from_text(text, doc_id, **meta)
+        [(document, segments)] = list(stages.parse(nlp, [document]))
+        extraction = extract(document, segments, profile)
+        resolve([extraction], profile)
+        return extraction
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed article built once through the real command line: (exports folder, CliRunner result)."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path_factory.mktemp("exports")
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build):
+    from graph import pipeline
+
+    out, _ = seed_build
+    return pipeline.load(out / "graph.ttl")
+
+
+def facts(extraction) -> set[tuple[str, str, str]]:
+    """(subject text, kind, object text) of an extraction's relations, for readable assertions."""
+    m = extraction.mentions
+    return {(m[r.subject].text, r.predicate, m[r.object].text) for r in extraction.relations}

@@ -1,0 +1,133 @@
+"""Each extraction rule on a hand-built Doc (no model) or, marked `model`, on a sentence not from the seed."""
+
+import pytest
+from conftest import facts
+from helpers import make_doc
+
+from graph import ingest
+from graph.extract import extract
+from graph.resolve import resolve
+
+
+def run(doc, profile):
+    document = ingest.from_text(doc.text, "t")
+    extraction = extract(document, [(0, doc)], profile)
+    resolve([extraction], profile)
+    return extraction
+
+
+def test_relative_clause_fills_the_quoted_name_after_a_category_noun(profile):
+    doc = make_doc("""
+        トヨタ トヨタ PROPN 名詞-固有名詞-一般 2 nsubj
+        が が ADP 助詞-格助詞 0 case
+        開発 開発 VERB 名詞-普通名詞-サ変可能 5 acl
+        し する AUX 動詞-非自立可能 2 aux
+        た た AUX 助動詞 2 aux
+        ロボット ロボット NOUN 名詞-普通名詞-一般 7 nmod
+        「 「 PUNCT 補助記号-括弧開 7 punct
+        ティーハー ティーハー NOUN 名詞-普通名詞-一般 7 ROOT
+        」 」 PUNCT 補助記号-括弧閉 7 punct
+        です です AUX 助動詞 7 cop
+    """, ents=[(0, 1, "Organization", "Toyota")])
+    extraction = run(doc, profile)
+    assert ("ティーハー", "Product") in {(m.text, m.type) for m in extraction.mentions}
+    assert facts(extraction) == {("トヨタ", "develops", "ティーハー")}
+
+
+def test_nominalised_theme_of_a_contract_is_made_by_the_partner(profile):
+    doc = make_doc("""
+        アップル アップル PROPN 名詞-固有名詞-一般 10 nsubj
+        は は ADP 助詞-係助詞 0 case
+        A17 a17 NOUN 名詞-普通名詞-一般 4 nmod
+        の の ADP 助詞-格助詞 2 case
+        量産 量産 NOUN 名詞-普通名詞-サ変可能 10 obj
+        を を ADP 助詞-格助詞 4 case
+        TSMC TSMC PROPN 名詞-固有名詞-一般 10 obl
+        と と ADP 助詞-格助詞 6 case
+        100億ドル 100億ドル NOUN 名詞-普通名詞-一般 10 obl
+        で で ADP 助詞-格助詞 8 case
+        契約 契約 VERB 名詞-普通名詞-サ変可能 10 ROOT
+        し する AUX 動詞-非自立可能 10 aux
+        た た AUX 助動詞 10 aux
+    """, ents=[(0, 1, "Organization", "Apple"), (2, 3, "Product_Other", ""), (6, 7, "Organization", "TSMC")])
+    extraction = run(doc, profile)
+    assert facts(extraction) == {("アップル", "contractsWith", "TSMC"), ("TSMC", "manufactures", "A17")}
+    [contract] = [r for r in extraction.relations if r.predicate == "contractsWith"]
+    named = {role: [extraction.mentions[i].text for i in ids] for role, ids in contract.qualifiers.items()}
+    assert named == {"about": ["A17"], "value": ["100億ドル"]}
+    assert extraction.mentions[contract.qualifiers["value"][0]].value == {"amount": 10000000000, "currency": "USD"}
+
+
+def test_possessive_of_an_organisation_and_a_product_is_development(profile):
+    doc = make_doc("""
+        インテル インテル PROPN 名詞-固有名詞-一般 2 nmod
+        の の ADP 助詞-格助詞 0 case
+        CPU CPU NOUN 名詞-普通名詞-一般 4 nmod
+        「 「 PUNCT 補助記号-括弧開 4 punct
+        Xeon xeon NOUN 名詞-普通名詞-一般 4 ROOT
+        」 」 PUNCT 補助記号-括弧閉 4 punct
+    """, ents=[(0, 1, "Organization", "Intel")])
+    assert facts(run(doc, profile)) == {("インテル", "develops", "Xeon")}
+
+
+def test_names_written_together_nest_places_and_facilities(profile):
+    doc = make_doc("""
+        米 米 NOUN 名詞-普通名詞-一般 3 compound
+        アリゾナ州 アリゾナ州 PROPN 名詞-固有名詞-地名-一般 3 compound
+        フェニックス フェニックス PROPN 名詞-固有名詞-一般 3 compound
+        工場 工場 NOUN 名詞-普通名詞-一般 3 ROOT
+    """)
+    extraction = run(doc, profile)
+    assert {(m.text, m.type) for m in extraction.mentions} == {
+        ("米", "Place"), ("アリゾナ州", "Place"), ("フェニックス工場", "Facility")}
+    assert facts(extraction) == {("アリゾナ州", "locatedIn", "米"), ("フェニックス工場", "locatedIn", "アリゾナ州")}
+    united_states = next(m for m in extraction.mentions if m.text == "米")
+    assert united_states.entity.endswith("/United_States")
+
+
+def test_person_names_joined_by_a_middle_dot_before_an_honorific_are_one_person_with_a_role(profile):
+    doc = make_doc("""
+        アナリスト アナリスト NOUN 名詞-普通名詞-一般 5 nmod
+        の の ADP 助詞-格助詞 0 case
+        ジョン ジョン PROPN 名詞-固有名詞-人名-一般 5 compound
+        ・ ・ SYM 補助記号-一般 5 compound
+        スミス スミス PROPN 名詞-普通名詞-一般 5 compound
+        氏 氏 NOUN 接尾辞-名詞的-一般 5 ROOT
+    """, ents=[(2, 3, "Person", ""), (4, 5, "Person", "")])
+    [person] = run(doc, profile).mentions
+    assert (person.text, person.type, person.role) == ("ジョン・スミス", "Person", "アナリスト")
+
+
+@pytest.mark.model
+def test_dropped_subject_is_the_person_of_a_byline(extract_text):
+    extraction = extract_text("佐藤 花子\n北海道出身。株式会社テストラボの開発部で働いた。")
+    assert ("佐藤 花子", "bornIn", "北海道") in facts(extraction)
+    assert ("佐藤 花子", "worksFor", "テストラボ") in facts(extraction)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, modality", [
+    ("ホンダは新型ロボット「アシモ」を発売した。", "asserted"),
+    ("ホンダは新型ロボット「アシモ」を発売する予定だ。", "planned"),
+    ("ホンダは新型ロボット「アシモ」を発売するかもしれない。", "speculative"),
+    ("ホンダは新型ロボット「アシモ」を発売しない。", "negated"),
+])
+def test_modality_of_a_statement(extract_text, sentence, modality):
+    extraction = extract_text(sentence)
+    [release] = [r for r in extraction.relations if r.predicate == "releases"]
+    assert release.modality == modality
+
+
+@pytest.mark.model
+def test_measured_attribute_said_of_the_noun_a_clause_modifies(extract_text):
+    extraction = extract_text("歩留まりが60%と報じられるインテルは、新工場の建設を急ぐ。")
+    [rate] = [r for r in extraction.relations if r.predicate == "yieldRate"]
+    assert extraction.mentions[rate.subject].text == "インテル"
+    assert extraction.mentions[rate.object].value == {"value": 60, "unit": "percent"}
+    assert rate.modality == "reported"
+
+
+@pytest.mark.model
+def test_coordinated_targets_give_one_fact_each(extract_text):
+    extraction = extract_text("新しいチップ「X9」は、ロボット「アトラス」やロボット「スポット」に搭載される。")
+    assert {("X9", "installedIn", "アトラス"), ("X9", "installedIn", "スポット")} <= facts(extraction)
