@@ -47,13 +47,21 @@ def main(verbose: int) -> None:
 @click.option("--profile", type=click.Path(path_type=Path),
               help="Profile YAML (gazetteer, patterns, verb lexicon) to use instead of the default one.")
 @click.option("--title", default="seed-graph", show_default=True, help="Title of the HTML explorer.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Parse and extract in this many processes.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run parsing and extraction on a Dask cluster (tcp://host:8786).")
+@click.option("--cache", type=click.Path(path_type=Path),
+              help="Folder of per-document parses and extractions reused by later builds [default: OUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Parse and extract every document afresh and keep nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str, jobs: int, scheduler: str | None,
+          cache: Path | None, no_cache: bool, quiet: bool) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (Turtle, for SPARQL), graph.html (the explorer: open it in a browser) and
     extractions.jsonl (every mention and fact with its offsets). Each file is replaced only when the
-    build has succeeded, so a failed build leaves the previous exports as they were.
+    build has succeeded, so a failed build leaves the previous exports as they were. Documents whose
+    text, profile and code have not changed are read from the cache instead of being parsed again.
     """
     from graph import pipeline
 
@@ -72,7 +80,8 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
             if done == total:
                 bar.__exit__(None, None, None)
 
-        result = pipeline.build(inputs or [Path("seeds")], profile=profile, progress=progress)
+        result = pipeline.build(inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
+                                scheduler=scheduler, cache=None if no_cache else cache or out / ".cache")
         paths = pipeline.export(result, out, title=title)
     except InputError as exc:
         raise Fail(str(exc)) from exc

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: ja_ginza plus the profile's entity patterns, loaded lazily and once per process.
+"""The spaCy side: ja_ginza and the profile's entity patterns, each loaded lazily and once per process.
 
 Documents are cut into segments (lines, and long lines at sentence ends) before parsing: Sudachi refuses
 inputs over about 49 KB, GiNZA does not split sentences at line breaks, and many short texts batch better
@@ -24,33 +24,78 @@ MAX_SEGMENT = 1500
 UNUSED = ["compound_splitter"]
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
-_loaded: dict[str, object] = {}
+_models: dict[str, object] = {}
+_rulers: dict[str, object] = {}
 
 
-def load(profile: Profile):
-    """The pipeline for this profile, built on first use and kept for the life of the process."""
-    if profile.digest not in _loaded:
-        _loaded[profile.digest] = _build(profile)
-    return _loaded[profile.digest]
+def load_model():
+    """ja_ginza without the components we do not use, loaded on first use and kept for the process."""
+    if MODEL not in _models:
+        import spacy
+
+        log.info("loading %s", MODEL)
+        _models[MODEL] = spacy.load(MODEL, exclude=UNUSED)
+    return _models[MODEL]
 
 
-def _build(profile: Profile):
-    import spacy
+def load_ruler(profile: Profile):
+    """The profile's gazetteer and patterns as a spaCy EntityRuler, run on parsed Docs after the model.
 
-    log.info("loading %s", MODEL)
-    nlp = spacy.load(MODEL, exclude=UNUSED)
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
-    patterns = list(gazetteer_patterns(profile))
-    for i, pattern in enumerate(profile["patterns"]):
-        # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from GiNZA's.
-        entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern.get("id") or f"pattern:{i}"}
-        try:
-            ruler.add_patterns([entry])
-        except Exception as exc:  # spaCy raises ValueError or its own errors for a malformed pattern
-            line = profile.lines.get(("patterns", i), 1)
-            raise InputError(f"{profile.path}:{line}: patterns.{i}: spaCy rejects this pattern: {exc}") from exc
-    ruler.add_patterns(patterns)
-    return nlp
+    It lives outside the model's pipeline so that a parse does not depend on the profile: a cached parse
+    serves any profile, and changing the profile re-runs only this and the extraction.
+    """
+    if profile.digest not in _rulers:
+        import spacy
+        from spacy.pipeline import EntityRuler
+
+        nlp = spacy.blank("ja")  # the same Sudachi tokenizer as ja_ginza, to cut phrase patterns alike
+        ruler = EntityRuler(nlp, "profile_ruler", overwrite_ents=True, phrase_matcher_attr="LOWER")
+        for i, pattern in enumerate(profile["patterns"]):
+            # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from GiNZA's.
+            entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern.get("id") or f"pattern:{i}"}
+            try:
+                ruler.add_patterns([entry])
+            except Exception as exc:  # spaCy raises ValueError or its own errors for a malformed pattern
+                line = profile.lines.get(("patterns", i), 1)
+                raise InputError(f"{profile.path}:{line}: patterns.{i}: spaCy rejects this pattern: {exc}") from exc
+        ruler.add_patterns(list(gazetteer_patterns(profile)))
+        _rulers[profile.digest] = ruler
+    return _rulers[profile.digest]
+
+
+def annotate(segments: list[tuple[int, object]], profile: Profile) -> list[tuple[int, object]]:
+    """Apply the profile's ruler to parsed segments: its entities win over the model's where they overlap."""
+    ruler = load_ruler(profile)
+    return [(offset, ruler(doc)) for offset, doc in segments]
+
+
+def fingerprint() -> str:
+    """What a parse depends on: the model and its version, the components run, and how text is segmented."""
+    return f"{model_version()} -{'-'.join(UNUSED)} segments<={MAX_SEGMENT}"
+
+
+def pack(segments: list[tuple[int, object]]) -> bytes:
+    """Parsed segments as bytes (a DocBin, with their offsets), for the cache."""
+    import json
+
+    from spacy.tokens import DocBin
+
+    docs = DocBin(store_user_data=False)
+    for _, doc in segments:
+        docs.add(doc)
+    offsets = json.dumps([offset for offset, _ in segments]).encode()
+    return offsets + b"\n" + docs.to_bytes()
+
+
+def unpack(data: bytes, profile: Profile) -> list[tuple[int, object]]:
+    """The segments ``pack`` wrote, as Docs in the ruler's vocabulary."""
+    import json
+
+    from spacy.tokens import DocBin
+
+    header, _, body = data.partition(b"\n")
+    vocab = load_ruler(profile).nlp.vocab
+    return list(zip(json.loads(header), DocBin().from_bytes(body).get_docs(vocab)))
 
 
 def model_version() -> str:
@@ -102,8 +147,11 @@ def _cut(line: str, limit: int) -> list[str]:
     return pieces
 
 
-def parse(nlp, documents: Iterable[Document], batch_size: int = 64, n_process: int = 1):
-    """(document, [(offset, Doc), ...]) for each document, in order, parsing all segments in one stream."""
+def parse(nlp, documents: Iterable[Document], batch_size: int = 64):
+    """(document, [(offset, Doc), ...]) for each document, in order, parsing all segments in one stream.
+
+    The Docs carry the model's analysis only; ``annotate`` adds the profile's entities.
+    """
     queue: deque[tuple[Document, list[tuple[int, str]]]] = deque()
 
     def texts() -> Iterator[str]:
@@ -114,7 +162,7 @@ def parse(nlp, documents: Iterable[Document], batch_size: int = 64, n_process: i
                 yield text
 
     current, parsed = None, []
-    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
         if current is None:
             current, parsed = queue.popleft(), []
         document, pieces = current

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import ingest, nlp
+from graph.cache import Cache
 from graph.extract import extract
 from graph.model import Document, Entity, Extraction, InputError
 from graph.profile import Profile, load_profile
+from graph.workers import Local, runner
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class Result:
     profile: Profile
     skipped: list[ingest.Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    cached: int = 0
 
     @property
     def relations(self) -> int:
@@ -42,14 +45,20 @@ class Result:
 
     def summary(self) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (f"{len(self.extractions)} documents{skipped}, {len(self.entities)} entities, "
+        cached = f" ({self.cached} from cache)" if self.cached else ""
+        return (f"{len(self.extractions)} documents{cached}{skipped}, {len(self.entities)} entities, "
                 f"{self.relations} relations in {self.seconds:.1f} s")
 
 
 def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = None,
-          profile: Profile | str | Path | None = None,
-          progress: Callable[[int, int], None] | None = None) -> Result:
-    """Build the graph in memory from files and folders, and/or from ``texts`` (document id -> text)."""
+          profile: Profile | str | Path | None = None, cache: str | Path | None = None, jobs: int = 1,
+          scheduler: str | None = None, progress: Callable[[int, int], None] | None = None) -> Result:
+    """Build the graph in memory from files and folders, and/or from ``texts`` (document id -> text).
+
+    ``cache`` is a folder of per-document parses and extractions (graph.cache); ``jobs`` > 1 runs parsing
+    and extraction in that many processes, and ``scheduler`` (a Dask address) on a cluster. The result is
+    the same whichever way it runs.
+    """
     started = time.perf_counter()
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     documents: list[Document] = []
@@ -60,18 +69,51 @@ def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = N
         documents.append(ingest.from_text(text, doc_id))
     for problem in skipped:
         log.warning("skipped %s", problem)
-    extractions = list(extract_all(documents, profile, progress))
-    return assemble(extractions, profile, skipped, started)
+    store = Cache(cache, nlp.fingerprint(), profile.digest) if cache else None
+    extractions = list(extract_all(documents, profile, store, runner(jobs, scheduler), progress))
+    result = assemble(extractions, profile, skipped, started)
+    if store:
+        result.cached = store.hits
+    return result
 
 
-def extract_all(documents: list[Document], profile: Profile,
-                progress: Callable[[int, int], None] | None = None) -> Iterable[Extraction]:
-    """Parse and extract each document, in order, with the pipeline loaded once."""
-    pipeline = nlp.load(profile)
-    for done, (document, segments) in enumerate(nlp.parse(pipeline, documents), start=1):
-        yield extract(document, segments, profile)
-        if progress:
-            progress(done, len(documents))
+def extract_all(documents: list[Document], profile: Profile, cache: Cache | None = None, run=None,
+                progress: Callable[[int, int], None] | None = None, chunk: int = 256,
+                batch: int = 16) -> Iterator[Extraction]:
+    """The extraction of each document, in order: from the cache where it is there, re-extracted from a
+    cached parse where only the profile changed, and parsed by ``run`` (a graph.workers runner) otherwise."""
+    run = run or Local()
+    done = 0
+    try:
+        for start in range(0, len(documents), chunk):
+            part = documents[start:start + chunk]
+            found: dict[int, Extraction] = {}
+            missing: list[int] = []
+            for i, document in enumerate(part):
+                hit = cache.extraction(document) if cache else None
+                packed = cache.parse(document) if cache and hit is None else None
+                if hit is not None:
+                    found[i] = hit
+                elif packed is not None:
+                    segments = nlp.annotate(nlp.unpack(packed, profile), profile)
+                    found[i] = extract(document, segments, profile)
+                    cache.put_extraction(found[i])
+                else:
+                    missing.append(i)
+            batches = [[part[i] for i in missing[b:b + batch]] for b in range(0, len(missing), batch)]
+            results = (item for result in run.run(batches, profile, pack=cache is not None) for item in result)
+            for i, (extraction, packed) in zip(missing, results):
+                found[i] = extraction
+                if cache:
+                    cache.put_parse(extraction.document, packed)
+                    cache.put_extraction(extraction)
+            for i in range(len(part)):
+                done += 1
+                if progress:
+                    progress(done, len(documents))
+                yield found[i]
+    finally:
+        run.close()
 
 
 def assemble(extractions: list[Extraction], profile: Profile, skipped: list | None = None,

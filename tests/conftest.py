@@ -19,23 +19,13 @@ def profile():
 
 
 @pytest.fixture(scope="session")
-def nlp(profile):
-    from graph import nlp
-
-    return nlp.load(profile)
-
-
-@pytest.fixture(scope="session")
-def extract_text(nlp, profile):
+def extract_text(profile):
     """Extraction of a text with the real model: text -> Extraction (mentions resolved to entities)."""
-    from graph import ingest, nlp as stages
-    from graph.extract import extract
+    from graph import ingest, workers
     from graph.resolve import resolve
 
     def run(text: str, doc_id: str = "t", **meta):
-        document = ingest.from_text(text, doc_id, **meta)
-        [(document, segments)] = list(stages.parse(nlp, [document]))
-        extraction = extract(document, segments, profile)
+        [(extraction, _)] = workers.process([ingest.from_text(text, doc_id, **meta)], profile)
         resolve([extraction], profile)
         return extraction
 

@@ -10,13 +10,17 @@ from graph.cli import main
 pytestmark = pytest.mark.model
 
 
+def exports(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_build_writes_the_three_exports_and_a_summary(seed_build):
     out, result = seed_build
-    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.html", "extractions.jsonl"}
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {"graph.ttl", "graph.html", "extractions.jsonl"}
     assert result.output.splitlines()[0].startswith("1 documents, ")
     assert "relations in" in result.output and (out / "graph.html").resolve().as_uri() in result.output
 
@@ -84,12 +88,12 @@ def test_a_failed_build_leaves_previous_exports_untouched(tmp_path, seed_build):
     out, _ = seed_build
     previous = tmp_path / "exports"
     shutil.copytree(out, previous)
-    before = {p.name: p.read_bytes() for p in previous.iterdir()}
+    before = exports(previous)
     broken = tmp_path / "broken.yaml"
     broken.write_text("predicates: [", encoding="utf-8")
     result = invoke("build", "seeds", "--out", previous, "--profile", broken)
     assert result.exit_code == 2
-    assert {p.name: p.read_bytes() for p in previous.iterdir()} == before
+    assert exports(previous) == before
 
 
 def test_a_build_failing_while_writing_leaves_every_previous_export(tmp_path, seed_build, monkeypatch):
@@ -99,7 +103,7 @@ def test_a_build_failing_while_writing_leaves_every_previous_export(tmp_path, se
     out, _ = seed_build
     previous = tmp_path / "exports"
     shutil.copytree(out, previous)
-    before = {p.name: p.read_bytes() for p in previous.iterdir()}
+    before = exports(previous)
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -107,7 +111,7 @@ def test_a_build_failing_while_writing_leaves_every_previous_export(tmp_path, se
     monkeypatch.setattr(html, "write_html", broken)
     with pytest.raises(RuntimeError):
         pipeline.export(pipeline.build(texts={"x": "ソニーはロボット「アイボ」を開発した。"}), previous)
-    assert {p.name: p.read_bytes() for p in previous.iterdir()} == before
+    assert exports(previous) == before
 
 
 def test_same_inputs_in_any_order_give_byte_identical_turtle(tmp_path):

@@ -243,7 +243,7 @@ def _organizations(doc, lex: Lexicon) -> list[Candidate]:
         if token.text in lex.legal_forms | lex.org_suffixes and i > 0:
             start = i
             while start > 0 and is_namelike(doc[start - 1]) and "地名" not in doc[start - 1].tag_ \
-                    and doc[start - 1].text not in lex.legal_forms | lex.place_prefixes:
+                    and doc[start - 1].text not in lex.legal_forms | set(lex.place_prefixes):
                 start -= 1
             if start < i and (token.text != "社" or is_proper(doc[i - 1]) or is_latin(doc[i - 1].text)):
                 keep = token.text in lex.org_suffixes

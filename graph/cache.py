@@ -1,0 +1,119 @@
+"""A per-document cache of parses and extractions, so a rebuild only does the work its changes need.
+
+Two entries a document, each a file named by a hash of everything that determines it:
+
+- the parse (its segments as a spaCy DocBin), keyed by the text and the model's fingerprint: it survives
+  any change of profile;
+- the extraction (plain JSON), keyed by the parse key, the profile's digest and the extractor's code: a
+  profile change re-runs extraction on the cached parses, and nothing is parsed twice.
+
+Every entry carries a checksum; an entry that does not verify (a crash mid-write, a disk error, an edit) is
+reported, deleted and rebuilt. Writes are atomic, so an interrupted build leaves the cache valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import zlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from graph.model import Document, Extraction
+
+log = logging.getLogger(__name__)
+
+PARSER_SOURCES = ("nlp.py",)
+EXTRACTOR_SOURCES = ("extract/__init__.py", "extract/mentions.py", "extract/relations.py", "extract/quantities.py",
+                     "model.py")
+
+
+@lru_cache(maxsize=None)
+def code_version(sources: tuple[str, ...]) -> str:
+    """A hash of these modules' source: any change to the code that made an entry invalidates it."""
+    h = hashlib.sha256()
+    for name in sources:
+        h.update((resources.files("graph") / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Cache:
+    """Parses and extractions of documents in ``folder`` (created on first write)."""
+
+    def __init__(self, folder: str | Path, model: str, profile_digest: str) -> None:
+        self.folder = Path(folder)
+        self.model = model
+        self.profile_digest = profile_digest
+        self.hits = self.misses = 0
+
+    def parse_key(self, document: Document) -> str:
+        return _hash("parse", document.sha256, self.model, code_version(PARSER_SOURCES))
+
+    def extraction_key(self, document: Document) -> str:
+        return _hash("extraction", self.parse_key(document), document.id, document.source,
+                     json.dumps(document.meta, sort_keys=True, ensure_ascii=False), self.profile_digest,
+                     code_version(EXTRACTOR_SOURCES))
+
+    def extraction(self, document: Document) -> Extraction | None:
+        data = self._read(self.extraction_key(document), "json")
+        if data is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return Extraction.from_dict(json.loads(data))
+
+    def put_extraction(self, extraction: Extraction) -> None:
+        data = json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        self._write(self.extraction_key(extraction.document), "json", data)
+
+    def parse(self, document: Document) -> bytes | None:
+        """The document's parsed segments as serialised by graph.nlp.pack, if cached."""
+        return self._read(self.parse_key(document), "spacy")
+
+    def put_parse(self, document: Document, packed: bytes) -> None:
+        self._write(self.parse_key(document), "spacy", packed)
+
+    # -- files -------------------------------------------------------------------------------------------
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.folder / key[:2] / f"{key}.{suffix}"
+
+    def _read(self, key: str, suffix: str) -> bytes | None:
+        path = self._path(key, suffix)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cache entry %s unreadable (%s): rebuilding it", path, exc.strerror)
+            return None
+        checksum, _, payload = raw.partition(b"\n")
+        try:
+            data = zlib.decompress(payload)
+        except zlib.error:
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest().encode() != checksum:
+            log.warning("cache entry %s is corrupt: rebuilding it", path)
+            path.unlink(missing_ok=True)
+            return None
+        return data
+
+    def _write(self, key: str, suffix: str, data: bytes) -> None:
+        path = self._path(key, suffix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + zlib.compress(data, 1))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

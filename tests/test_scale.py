@@ -1,0 +1,119 @@
+"""Incremental builds, removal, and the same output from one process, several, and a Dask cluster."""
+
+import logging
+
+import pytest
+
+from graph import pipeline, workers
+
+pytestmark = pytest.mark.model
+
+ARTICLES = {
+    "toyota.txt": "トヨタ自動車は新型ロボット「テスト」を発売した。同社は米テキサス州に新工場を建設する予定だ。",
+    "sony.txt": "ソニーグループはロボット「アイボ」を開発した。アイボはソニーの主力製品だ。",
+    "honda.txt": "本田技研工業はロボット「アシモ」を発売した。ホンダは米カリフォルニア州で生産する。",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """Counts the documents the model parses."""
+    seen = []
+    real = workers.process
+
+    def counting(documents, profile, pack=False):
+        seen.extend(d.id for d in documents)
+        return real(documents, profile, pack)
+
+    monkeypatch.setattr(workers, "process", counting)
+    return seen
+
+
+def turtle(result, folder):
+    pipeline.export(result, folder)
+    return (folder / "graph.ttl").read_bytes()
+
+
+def labels(result):
+    return {e.labels["ja"] for e in result.entities.values()}
+
+
+def test_a_rebuild_reads_unchanged_documents_from_the_cache(corpus, tmp_path, parsed):
+    cache = tmp_path / "cache"
+    first = pipeline.build([corpus], cache=cache)
+    assert sorted(parsed) == ["honda", "sony", "toyota"] and first.cached == 0
+    parsed.clear()
+    second = pipeline.build([corpus], cache=cache)
+    assert parsed == [] and second.cached == 3
+    assert turtle(first, tmp_path / "a") == turtle(second, tmp_path / "b")
+
+
+def test_a_changed_article_is_the_only_one_parsed_again(corpus, tmp_path, parsed):
+    cache = tmp_path / "cache"
+    pipeline.build([corpus], cache=cache)
+    parsed.clear()
+    (corpus / "sony.txt").write_text("ソニーグループはロボット「アイボ2」を開発した。", encoding="utf-8")
+    result = pipeline.build([corpus], cache=cache)
+    assert parsed == ["sony"]
+    assert "アイボ2" in labels(result) and "アイボ" not in labels(result)
+
+
+def test_a_profile_change_re_extracts_from_cached_parses_without_parsing(corpus, tmp_path, parsed):
+    cache = tmp_path / "cache"
+    before = pipeline.build([corpus], cache=cache)
+    assert "アイボ" in labels(before)
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("extends: default\nentities:\n"
+                       "  - {id: Aibo, type: Product, ja: アイボ, en: aibo, wikidata: Q12345}\n", encoding="utf-8")
+    parsed.clear()
+    after = pipeline.build([corpus], cache=cache, profile=profile)
+    assert parsed == []
+    aibo = next(e for e in after.entities.values() if e.labels["ja"] == "アイボ")
+    assert aibo.iri.endswith("/Aibo") and aibo.wikidata == "Q12345" and aibo.labels["en"] == "aibo"
+
+
+def test_a_corrupt_cache_entry_is_reported_and_rebuilt(corpus, tmp_path, caplog):
+    cache = tmp_path / "cache"
+    first = pipeline.build([corpus], cache=cache)
+    for entry in cache.rglob("*.json"):
+        entry.write_bytes(b"garbage")
+    with caplog.at_level(logging.WARNING, logger="graph.cache"):
+        second = pipeline.build([corpus], cache=cache)
+    assert sum("is corrupt" in r.message for r in caplog.records) == 3
+    assert turtle(first, tmp_path / "a") == turtle(second, tmp_path / "b")
+
+
+def test_removing_an_article_removes_its_facts_and_its_own_entities(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    with_honda = pipeline.build([corpus], cache=cache)
+    assert {"本田技研工業", "アシモ", "カリフォルニア州"} <= labels(with_honda)
+    (corpus / "honda.txt").unlink()
+    without = pipeline.build([corpus], cache=cache)
+    assert not {"本田技研工業", "アシモ", "カリフォルニア州"} & labels(without)
+    assert "アメリカ" in labels(without)  # still said by the Toyota article
+    graph = without.graph.serialize(format="nt")
+    assert "アシモ" not in graph and "honda" not in graph
+
+
+def test_jobs_give_the_same_graph_as_one_process(corpus, tmp_path):
+    one = pipeline.build([corpus])
+    two = pipeline.build([corpus], jobs=2)
+    assert turtle(one, tmp_path / "one") == turtle(two, tmp_path / "two")
+
+
+def test_a_dask_cluster_gives_the_same_graph_as_one_process(corpus, tmp_path):
+    from distributed import LocalCluster
+
+    one = pipeline.build([corpus])
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = pipeline.build([corpus], scheduler=cluster.scheduler_address)
+    assert turtle(one, tmp_path / "one") == turtle(remote, tmp_path / "remote")
