@@ -6,7 +6,9 @@ module prints. Exit status: 0 done; 1 done, but some inputs were skipped (each i
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -65,8 +67,10 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
     """
     from graph import pipeline
 
+    # SIGTERM unwinds like Ctrl-C: temporary files go, the previous exports and the cache stay valid.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        pipeline.prepare_output(out)
         bar = None
 
         def progress(done: int, total: int) -> None:
@@ -80,9 +84,10 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
             if done == total:
                 bar.__exit__(None, None, None)
 
-        result = pipeline.build(inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
-                                scheduler=scheduler, cache=None if no_cache else cache or out / ".cache")
-        paths = pipeline.export(result, out, title=title)
+        with pipeline.locked(out):
+            result = pipeline.build(inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
+                                    scheduler=scheduler, cache=None if no_cache else cache or out / ".cache")
+            paths = pipeline.export(result, out, title=title)
     except InputError as exc:
         raise Fail(str(exc)) from exc
     for problem in result.skipped:

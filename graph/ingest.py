@@ -23,6 +23,7 @@ from graph.model import Document, InputError
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+MAX_CHARS = 1_000_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _JAPANESE = ["cp932", "euc_jp", "iso2022_jp", "utf_16", "utf_8"]
 
@@ -38,13 +39,20 @@ class Skipped:
         return f"{self.source}: {self.reason}"
 
 
-def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
-    """Every readable article under the inputs, as (path, document id), sorted by id then path.
+def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """Every article under the inputs, as (path, document id) sorted by id then path, and the folders that
+    could not be searched.
 
-    Folders are searched recursively (symlinked folders once); a document's id is its path relative to the
-    folder given, without the suffix, or the file's stem when a file is given. A missing input raises.
+    Folders are searched recursively (symlinked folders once, so a symlink loop ends); a document's id is its
+    path relative to the folder given, without the suffix, or the file's stem when a file is given. A
+    missing input raises InputError.
     """
     found: dict[Path, str] = {}
+    problems: list[Skipped] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Skipped(str(error.filename), f"cannot read folder: {error.strerror}"))
+
     for given in map(Path, inputs):
         if not given.exists():
             raise InputError(f"{given}: no such file or folder")
@@ -52,7 +60,7 @@ def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
             found.setdefault(given.resolve(), given.stem)
             continue
         seen_dirs: set[Path] = set()
-        for root, dirs, files in os.walk(given, followlinks=True, onerror=lambda e: log.warning("%s", e)):
+        for root, dirs, files in os.walk(given, followlinks=True, onerror=unreadable):
             real = Path(root).resolve()
             if real in seen_dirs:
                 dirs[:] = []
@@ -65,14 +73,20 @@ def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
                     continue
                 doc_id = path.relative_to(given).with_suffix("").as_posix()
                 found.setdefault(path.resolve(), doc_id)
-    return sorted(((p, i) for p, i in found.items()), key=lambda pair: (pair[1], str(pair[0])))
+    return sorted(found.items(), key=lambda pair: (pair[1], str(pair[0]))), problems
 
 
-def read(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
-    """Documents from the inputs, in a stable order; a text seen before under another name is skipped."""
+def read(inputs: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Document | Skipped]:
+    """Documents from the inputs, in a stable order, and what could not be used, with the reason.
+
+    A text seen before under another name is skipped, and so is one longer than ``max_chars`` (no article
+    is that long; a dump or a log file is).
+    """
     seen_text: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for path, doc_id in discover(inputs):
+    files, problems = discover(inputs)
+    yield from problems
+    for path, doc_id in files:
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -85,6 +99,10 @@ def read(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         for item in items:
             if isinstance(item, Document):
                 where = f"{item.source}:{item.meta['line']}" if "line" in item.meta else item.source
+                if len(item.text) > max_chars:
+                    yield Skipped(where, f"{len(item.text):,} characters, over the limit of {max_chars:,} "
+                                         "for one document")
+                    continue
                 if item.sha256 in seen_text:
                     yield Skipped(where, f"same text as document {seen_text[item.sha256]!r}")
                     continue
@@ -124,7 +142,7 @@ def decode(raw: bytes) -> str:
 
     best = from_bytes(raw, cp_isolation=_JAPANESE).best() or from_bytes(raw).best()
     if best is None:
-        raise ValueError("not text in any known encoding")
+        raise ValueError("cannot be decoded: not UTF-8, and no single encoding reads it (it may mix encodings)")
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise ValueError("binary data, not text")

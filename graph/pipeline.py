@@ -10,8 +10,10 @@ The command line and notebooks both come through here::
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +40,7 @@ class Result:
     skipped: list[ingest.Skipped] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0
+    parsed: int = 0
 
     @property
     def relations(self) -> int:
@@ -69,20 +72,24 @@ def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = N
         documents.append(ingest.from_text(text, doc_id))
     for problem in skipped:
         log.warning("skipped %s", problem)
+    nlp.load_ruler(profile)  # a pattern spaCy rejects stops the build here, before any work
     store = Cache(cache, nlp.fingerprint(), profile.digest) if cache else None
-    extractions = list(extract_all(documents, profile, store, runner(jobs, scheduler), progress))
+    counts: dict[str, int] = {}
+    extractions = list(extract_all(documents, profile, store, runner(jobs, scheduler), progress, counts=counts))
     result = assemble(extractions, profile, skipped, started)
-    if store:
-        result.cached = store.hits
+    result.cached, result.parsed = counts.get("cached", 0), counts.get("parsed", 0)
     return result
 
 
 def extract_all(documents: list[Document], profile: Profile, cache: Cache | None = None, run=None,
                 progress: Callable[[int, int], None] | None = None, chunk: int = 256,
-                batch: int = 16) -> Iterator[Extraction]:
+                batch: int = 16, counts: dict[str, int] | None = None) -> Iterator[Extraction]:
     """The extraction of each document, in order: from the cache where it is there, re-extracted from a
-    cached parse where only the profile changed, and parsed by ``run`` (a graph.workers runner) otherwise."""
+    cached parse where only the profile changed, and parsed by ``run`` (a graph.workers runner) otherwise.
+    ``counts`` receives how many documents came from the cache and how many were parsed."""
     run = run or Local()
+    counts = counts if counts is not None else {}
+    counts.update(cached=0, reextracted=0, parsed=0)
     done = 0
     try:
         for start in range(0, len(documents), chunk):
@@ -94,12 +101,15 @@ def extract_all(documents: list[Document], profile: Profile, cache: Cache | None
                 packed = cache.parse(document) if cache and hit is None else None
                 if hit is not None:
                     found[i] = hit
+                    counts["cached"] += 1
                 elif packed is not None:
                     segments = nlp.annotate(nlp.unpack(packed, profile), profile)
                     found[i] = extract(document, segments, profile)
                     cache.put_extraction(found[i])
+                    counts["reextracted"] += 1
                 else:
                     missing.append(i)
+            counts["parsed"] += len(missing)
             batches = [[part[i] for i in missing[b:b + batch]] for b in range(0, len(missing), batch)]
             results = (item for result in run.run(batches, profile, pack=cache is not None) for item in result)
             for i, (extraction, packed) in zip(missing, results):
@@ -156,6 +166,30 @@ def prepare_output(out_dir: str | Path) -> Path:
     except OSError as exc:
         raise InputError(f"{out}: cannot write the output folder: {exc.strerror}") from exc
     return out
+
+
+@contextmanager
+def locked(out_dir: str | Path) -> Iterator[Path]:
+    """Hold the output folder for one build at a time: a second build at once stops with a clear error
+    instead of interleaving its files with the first one's."""
+    import fcntl
+
+    out = prepare_output(out_dir)
+    with open(out / ".lock", "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise InputError(f"{out}: another build (pid {holder}) is writing here; wait for it to finish") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield out
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def load(path: str | Path):
