@@ -275,6 +275,31 @@ def test_a_node_explains_itself_on_hover_and_click(open_explorer, seed):
 
 @pytest.mark.browser
 @pytest.mark.model
+def test_selecting_a_node_fades_what_is_not_connected_to_it(open_explorer, seed):
+    from graph.convert import to_networkx
+
+    path, graph = seed
+    view = to_networkx(graph)
+    organizations = [n for n, t in sorted(view.nodes(data="type")) if t == "Organization" and n != TESLA]
+    linked = set(view.successors(TESLA)) | set(view.predecessors(TESLA))
+    near = next(n for n in organizations if n in linked)
+    far = next(n for n in organizations if n not in linked)
+    explorer = open_explorer(path)
+
+    def pixel(node):
+        x, y = explorer.js("id => seedGraph.network.canvasToDOM(seedGraph.network.getPosition(id))", node).values()
+        return explorer.js("""([x, y]) => Array.from(document.querySelector("#network canvas").getContext("2d")
+            .getImageData(Math.round(x * devicePixelRatio), Math.round(y * devicePixelRatio), 1, 1).data)""", [x, y])
+
+    before = {node: pixel(node) for node in (near, far)}
+    explorer.click_node(TESLA)
+    explorer.page.wait_for_timeout(100)
+    assert pixel(near) == before[near]
+    assert min(pixel(far)[:3]) > max(before[far][:3])  # veiled: lighter in every channel
+
+
+@pytest.mark.browser
+@pytest.mark.model
 def test_filters_hide_a_type_and_a_relation_kind(open_explorer, seed):
     from graph.convert import to_networkx
 
