@@ -219,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         nodes, edges = build_page(args.nodes, args.edges, out)
         built = time.perf_counter() - started
         runs = [measure(out, args.chromium) for _ in range(args.runs)]
-        result = {"nodes": nodes, "edges": edges, "build_s": round(built, 1), "page_mb": round(out.stat().st_size / 1e6, 1),
-                  "runs": len(runs)}
+        result = {"nodes": nodes, "edges": edges, "build_s": round(built, 1),
+                  "page_mb": round(out.stat().st_size / 1e6, 1), "runs": len(runs)}
     for key, value in runs[0].items():
         result[key] = statistics.median(r[key] for r in runs) if isinstance(value, (int, float)) else \
             sorted({item for r in runs for item in r[key]})

@@ -3,8 +3,8 @@
 Nodes are entities and agreements, with their type, labels, aliases, Wikidata item, roles, measured values and
 the documents that mention them. Edges are the relations between them, one per kind, carrying every piece of
 evidence (document, sentence, offsets, rule, modality, confidence); an agreement links to its parties, its
-subject and its amounts, each amount a small node of its own (type ``Money`` or ``Quantity``). ``view.graph["documents"]``
-maps each document's identifier to its title, URL and date where the graph has them.
+subject and its amounts, each amount a small node of its own (type ``Money`` or ``Quantity``).
+``view.graph["documents"]`` maps each document's identifier to its title, URL and date where the graph has them.
 """
 
 from __future__ import annotations
@@ -106,8 +106,9 @@ def _agreement(graph: Graph, view, agreement: URIRef, documents: dict) -> None:
     dates = sorted(str(d) for d in graph.objects(agreement, SG.date))
     node = str(agreement)
     view.add_node(node, type="Agreement", label=str(graph.value(agreement, RDFS.label) or "契約"), label_en=None,
-                  aliases=[], roles=[], wikidata=None, values=[], amounts=[str(graph.value(a, SG.text)) for a in amounts],
-                  dates=dates, documents=[evidence["document"]], sentence=evidence["sentence"], evidence=[evidence])
+                  aliases=[], roles=[], wikidata=None, values=[], dates=dates,
+                  amounts=[str(graph.value(a, SG.text)) for a in amounts], documents=[evidence["document"]],
+                  sentence=evidence["sentence"], evidence=[evidence])
     for amount in amounts:
         money = graph.value(amount, RDF.type) == SCHEMA.MonetaryAmount
         view.add_node(str(amount), type="Money" if money else "Quantity", label=str(graph.value(amount, SG.text)),

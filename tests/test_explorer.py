@@ -139,33 +139,30 @@ def seed(seed_build, seed_graph):
 
 # ---- the page as a file (no browser) -------------------------------------------------------------------------
 
-def _view(texts: dict[str, list[tuple[str, str, str]]]):
-    """A view built through resolve, the rdflib build and convert from facts (subject, kind, object) written as
-    sentences, without the language model."""
+def _view(facts: list[tuple[str, str, str]]):
+    """A view of facts (subject, kind, object) between organisations, written as one document's sentences and
+    built through resolve, the rdflib build and convert, without the language model."""
     from graph import pipeline
     from graph.convert import to_networkx
     from graph.model import Document, Extraction, Mention, Relation
     from graph.profile import load_profile
 
-    extractions = []
-    for doc_id, facts in texts.items():
-        text, mentions, relations = "", [], []
-        for subject, kind, obj in facts:
-            start = len(text)
-            for name in (subject, obj):
-                mentions.append(Mention(len(text), len(text) + len(name), name, "Organization", "test"))
-                text += name + "と"
-            text += "。"
-            relations.append(Relation(len(mentions) - 2, kind, len(mentions) - 1, start, len(text), "test", 0.9))
-        extractions.append(Extraction(Document(doc_id, text, f"<{doc_id}>", "0" * 64), mentions, relations))
-    profile = load_profile()
-    return to_networkx(pipeline.assemble(extractions, profile).graph)
+    text, mentions, relations = "", [], []
+    for subject, kind, obj in facts:
+        start = len(text)
+        for name in (subject, obj):
+            mentions.append(Mention(len(text), len(text) + len(name), name, "Organization", "test"))
+            text += name + "と"
+        text += "。"
+        relations.append(Relation(len(mentions) - 2, kind, len(mentions) - 1, start, len(text), "test", 0.9))
+    extraction = Extraction(Document("a", text, "<a>", "0" * 64), mentions, relations)
+    return to_networkx(pipeline.assemble([extraction], load_profile()).graph)
 
 
 def test_page_loads_nothing_from_elsewhere():
     from graph.export.html import render
 
-    page = render(_view({"a": [("アルファ工業", "partnersWith", "ベータ電機")]}))
+    page = render(_view([("アルファ工業", "partnersWith", "ベータ電機")]))
     assert not re.search(r"""<(script|link|img|iframe|object|embed)\b[^>]*\b(src|href|data)\s*=""", page, re.I)
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", page, re.I)
     assert "default-src 'none'" in page  # and the Content-Security-Policy forbids loading anything anyway
@@ -175,7 +172,7 @@ def test_markup_in_names_cannot_leave_the_data_script():
     from graph.export.html import render
 
     hostile = "</script><script>alert(1)</script><!--"
-    page = render(_view({"a": [(f"アルファ{hostile}", "partnersWith", "ベータ電機")]}))
+    page = render(_view([(f"アルファ{hostile}", "partnersWith", "ベータ電機")]))
     assert hostile not in page and "</script><script>alert" not in page
     data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
     assert any(n["label"].startswith(f"アルファ{hostile}") for n in json.loads(data)["nodes"])

@@ -27,7 +27,8 @@ STYLES = {
 NAMES = {"Money": "金額", "Quantity": "数量"}  # value nodes have no class of ours in the ontology
 STRUCTURAL = ("party", "about", "amount")  # links of an agreement node, not facts of their own
 SMALL = ("Agreement", "Money", "Quantity")  # drawn as small labelled boxes, not sized by degree
-FONT = '"Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif'
+FONT = ('"Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, '
+        "sans-serif")
 LARGE = 500  # nodes: beyond this, layout and drawing trade looks for speed
 
 
@@ -35,7 +36,7 @@ def render(view, title: str = "seed-graph") -> str:
     """The explorer page for a networkx view of the graph (graph.convert.to_networkx)."""
     from pyvis.network import Network
 
-    net = Network(directed=True, cdn_resources="in_line")
+    net = Network(directed=True)
     for node, attrs in sorted(view.nodes(data=True)):
         type_ = attrs["type"]
         net.add_node(node, label=_label(attrs), group=type_, shape=STYLES[type_][1], info=_plain(attrs),
