@@ -2,8 +2,9 @@
 
 Nodes are entities and agreements, with their type, labels, aliases, Wikidata item, roles, measured values and
 the documents that mention them. Edges are the relations between them, one per kind, carrying every piece of
-evidence (document, sentence, offsets, rule, modality, confidence); an agreement links to its parties and
-its subject.
+evidence (document, sentence, offsets, rule, modality, confidence); an agreement links to its parties, its
+subject and its amounts, each amount a small node of its own (type ``Money`` or ``Quantity``).
+``view.graph["documents"]`` maps each document's identifier to its title, URL and date where the graph has them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def to_networkx(graph: Graph):
     view = nx.MultiDiGraph()
     documents = {doc: str(graph.value(doc, DCTERMS.identifier) or local_name(doc))
                  for doc in graph.subjects(RDF.type, SG.Document)}
+    view.graph["documents"] = {documents[doc]: _document(graph, doc) for doc in sorted(documents)}
     for type_ in ENTITY_CLASSES:
         for node in sorted(graph.subjects(RDF.type, SG[type_])):
             view.add_node(str(node), **_entity(graph, node, type_))
@@ -74,13 +76,23 @@ def _entity(graph: Graph, node: URIRef, type_: str) -> dict:
     }
 
 
-def _evidence(graph: Graph, statement: URIRef, documents: dict) -> dict:
-    sentence = graph.value(statement, PROV.wasDerivedFrom)
+def _document(graph: Graph, doc: URIRef) -> dict:
+    fields = {"title": DCTERMS.title, "url": SCHEMA.url, "date": DCTERMS.date}
+    return {key: str(value) for key, prop in fields.items() if (value := graph.value(doc, prop)) is not None}
+
+
+def _sentence(graph: Graph, sentence: URIRef, documents: dict) -> dict:
     return {
         "document": documents.get(graph.value(sentence, SG.document), ""),
         "start": int(graph.value(sentence, SG.start)),
         "end": int(graph.value(sentence, SG.end)),
         "sentence": str(graph.value(sentence, SG.text)),
+    }
+
+
+def _evidence(graph: Graph, statement: URIRef, documents: dict) -> dict:
+    return {
+        **_sentence(graph, graph.value(statement, PROV.wasDerivedFrom), documents),
         "rule": str(graph.value(statement, SG.rule)),
         "modality": local_name(graph.value(statement, SG.modality)),
         "confidence": float(graph.value(statement, SG.confidence)),
@@ -89,14 +101,21 @@ def _evidence(graph: Graph, statement: URIRef, documents: dict) -> dict:
 
 
 def _agreement(graph: Graph, view, agreement: URIRef, documents: dict) -> None:
-    sentence = graph.value(agreement, PROV.wasDerivedFrom)
-    amounts = sorted(str(graph.value(a, SG.text)) for a in graph.objects(agreement, SG.amount))
+    evidence = _sentence(graph, graph.value(agreement, PROV.wasDerivedFrom), documents)
+    amounts = sorted(graph.objects(agreement, SG.amount))
     dates = sorted(str(d) for d in graph.objects(agreement, SG.date))
     node = str(agreement)
-    view.add_node(node, type="Agreement", label=" ".join(["契約", *dates, *amounts[:1]]), label_en=None,
-                  aliases=[], roles=[], wikidata=None, values=[], amounts=amounts, dates=dates,
-                  documents=[documents.get(graph.value(sentence, SG.document), "")],
-                  sentence=str(graph.value(sentence, SG.text)))
+    view.add_node(node, type="Agreement", label=str(graph.value(agreement, RDFS.label) or "契約"), label_en=None,
+                  aliases=[], roles=[], wikidata=None, values=[], dates=dates,
+                  amounts=[str(graph.value(a, SG.text)) for a in amounts], documents=[evidence["document"]],
+                  sentence=evidence["sentence"], evidence=[evidence])
+    for amount in amounts:
+        money = graph.value(amount, RDF.type) == SCHEMA.MonetaryAmount
+        view.add_node(str(amount), type="Money" if money else "Quantity", label=str(graph.value(amount, SG.text)),
+                      label_en=None, aliases=[], roles=[], wikidata=None, values=[], documents=[evidence["document"]],
+                      value=str(graph.value(amount, SCHEMA.value) or ""),
+                      unit=str(graph.value(amount, SCHEMA.currency) or graph.value(amount, SCHEMA.unitText) or ""))
+        view.add_edge(node, str(amount), key="amount", kind="amount", evidence=[], asserted=True)
     for kind, prop in (("party", SG.party), ("about", SG.about)):
         for target in sorted(graph.objects(agreement, prop)):
             if str(target) in view:

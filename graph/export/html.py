@@ -1,72 +1,145 @@
 """The HTML explorer: one self-contained page (pyvis's vis-network inlined, no external URL, no CDN).
 
-pyvis lays out the nodes and edges and their options; the page around them is ours
-(``templates/explorer.html``): a search over every label and alias, filters by type and relation kind, a
-legend, and a panel that shows an entity's details or a relation's evidence. Text from documents only ever
-reaches the page as JSON (with ``<``, ``>`` and ``&`` escaped) and is shown with ``textContent``, so markup in
-an article is displayed, never run.
+pyvis assembles the nodes and edges; the page around them is ours (``templates/explorer.html``): a legend
+that filters by type, a filter by relation kind, a search over every label and alias, tooltips, and a panel
+with an entity's details or a relation's evidence. Text from documents only ever reaches the page as JSON
+(with ``<``, ``>`` and ``&`` escaped) and is shown with ``textContent``, so markup in an article is displayed,
+never run. Physics lays the graph out once and then stops, so even thousands of nodes stay responsive.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from pathlib import Path
 from typing import IO
 
 from graph.export import write_text
 
-COLORS = {
-    "Organization": "#2f6fb1", "Person": "#e07b28", "Place": "#3a9a5b", "Facility": "#1f8f8a",
-    "Product": "#c2414b", "Technology": "#7b52ab", "Event": "#9c6b30", "Agreement": "#8a94a3",
+# type -> (colour, vis shape); colours from Tableau 10, shapes so that colour is not the only cue
+STYLES = {
+    "Organization": ("#4e79a7", "dot"), "Person": ("#f28e2b", "triangle"), "Place": ("#59a14f", "triangleDown"),
+    "Facility": ("#76b7b2", "square"), "Product": ("#e15759", "diamond"), "Technology": ("#b07aa1", "hexagon"),
+    "Event": ("#9c755f", "star"), "Agreement": ("#eef1f5", "box"), "Money": ("#edc948", "ellipse"),
+    "Quantity": ("#edc948", "ellipse"),
 }
-SHAPES = {
-    "Organization": "dot", "Person": "dot", "Place": "triangle", "Facility": "square", "Product": "diamond",
-    "Technology": "hexagon", "Event": "star", "Agreement": "dot",
-}
-DASHED = {"planned", "speculative", "negated"}
+NAMES = {"Money": "金額", "Quantity": "数量"}  # value nodes have no class of ours in the ontology
+STRUCTURAL = ("party", "about", "amount")  # links of an agreement node, not facts of their own
+SMALL = ("Agreement", "Money", "Quantity")  # drawn as small labelled boxes, not sized by degree
+FONT = ('"Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, '
+        "sans-serif")
+LARGE = 500  # nodes: beyond this, layout and drawing trade looks for speed
 
 
 def render(view, title: str = "seed-graph") -> str:
     """The explorer page for a networkx view of the graph (graph.convert.to_networkx)."""
     from pyvis.network import Network
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net = Network(directed=True)
     for node, attrs in sorted(view.nodes(data=True)):
-        label = attrs["label"]
-        if attrs.get("label_en") and attrs["label_en"] != label:
-            label = f"{label}\n{attrs['label_en']}"
-        tooltip = "\n".join(filter(None, [attrs["label"], attrs["type"], ", ".join(attrs.get("aliases", []))]))
-        degree = view.degree(node)
-        size = 6 if attrs["type"] == "Agreement" else 10 + 5 * math.sqrt(degree)
-        net.add_node(node, label=label, title=tooltip, group=attrs["type"], shape=SHAPES[attrs["type"]],
-                     color=COLORS[attrs["type"]], size=size, info=_plain(attrs))
-    for number, (source, target, attrs) in enumerate(sorted(view.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"]))):
-        modalities = {e["modality"] for e in attrs["evidence"]}
-        dashed = bool(modalities) and modalities <= DASHED
-        tooltip = "\n".join(f"{e['sentence']} ({e['document']})" for e in attrs["evidence"][:3]) or attrs["kind"]
-        net.add_edge(source, target, id=f"e{number}", label=attrs["kind"], kind=attrs["kind"], title=tooltip,
-                     arrows="to", dashes=dashed, color="#9aa5b1" if attrs["kind"] in ("party", "about") else "#5b6b7d",
-                     info={"evidence": attrs["evidence"]})
+        type_ = attrs["type"]
+        net.add_node(node, label=_label(attrs), group=type_, shape=STYLES[type_][1], info=_plain(attrs),
+                     **({} if type_ in SMALL else {"value": view.degree(node)}))
+    for number, (source, target, attrs) in enumerate(sorted(view.edges(data=True),
+                                                            key=lambda e: (e[0], e[1], e[2]["kind"]))):
+        spread = math.sqrt(view.degree(source)) + math.sqrt(view.degree(target))  # room around hubs
+        net.add_edge(source, target, id=f"e{number}", kind=attrs["kind"], info={"evidence": attrs["evidence"]},
+                     **{"label": attrs["kind"], "length": round(90 + 25 * spread), **_edge_style(attrs)})
     nodes, edges, *_ = net.get_network_data()
-    options = {
-        "nodes": {"font": {"size": 14, "face": "Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif",
-                           "multi": False}, "borderWidth": 1},
-        "edges": {"font": {"size": 10, "align": "middle", "color": "#5b6b7d"}, "smooth": {"type": "continuous"},
-                  "arrows": {"to": {"scaleFactor": 0.5}}},
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 300, "fit": True},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+    names = _names()
+    types = Counter(a["type"] for _, a in view.nodes(data=True))
+    kinds = Counter(a["kind"] for *_, a in view.edges(data=True))
+    data = {
+        "nodes": nodes, "edges": edges, "options": _options(view.number_of_nodes()),
+        "documents": view.graph.get("documents", {}),
+        "types": [{"name": t, "label": NAMES.get(t) or names.get(t, t), "color": STYLES[t][0], "shape": STYLES[t][1],
+                   "count": types[t]} for t in sorted(types, key=list(STYLES).index)],
+        "kinds": [{"name": k, "label": names.get(k, k), "structural": k in STRUCTURAL, "count": kinds[k]}
+                  for k in sorted(kinds, key=lambda k: (k in STRUCTURAL, k))],
     }
-    types = [t for t in COLORS if any(a["type"] == t for _, a in view.nodes(data=True))]
-    kinds = sorted({a["kind"] for *_, a in view.edges(data=True)})
-    data = {"nodes": nodes, "edges": edges, "options": options, "colors": COLORS, "types": types, "kinds": kinds}
-    return _template().render(title=title, vis_js=_vis_js(), data_json=_script_json(data))
+    return _template().render(title=title, font=FONT, vis_js=_vis_js(), data_json=_script_json(data))
 
 
 def write_html(view, dest: str | Path | IO[str], title: str = "seed-graph") -> None:
     page = render(view, title)
     write_text(dest, lambda file: file.write(page))
+
+
+def _label(attrs: dict) -> str:
+    """What is drawn: the Japanese label with the English one below it where they differ; an agreement by its
+    date, a value by its text."""
+    if attrs["type"] == "Agreement":
+        return " ".join(["契約", *attrs.get("dates", [])[:1]])
+    label, english = attrs["label"], attrs.get("label_en")
+    return f"{label}\n{english}" if english and english != label else label
+
+
+def _edge_style(attrs: dict) -> dict:
+    """Plain arrows for asserted facts, dashes for planned or speculative ones, red dashes for negated ones;
+    thicker for more evidence; agreement links thin and grey."""
+    if attrs["kind"] in STRUCTURAL:
+        return {"arrows": "", "width": 1, "color": {"color": "#b8c0ca", "highlight": "#6b7785"},
+                "font": {"size": 10, "color": "#8a94a3"}, "length": 90}
+    modalities = {e["modality"] for e in attrs["evidence"]}
+    style = {"width": round(1 + math.log2(max(1, len(attrs["evidence"]))), 2)}
+    if modalities == {"negated"}:
+        style.update(dashes=True, color={"color": "#c0392b", "highlight": "#c0392b"}, label=f"¬{attrs['kind']}")
+    elif modalities and not modalities & {"asserted", "reported"}:
+        style["dashes"] = True
+    return style
+
+
+def _options(size: int) -> dict:
+    """vis-network options. Stabilisation iterations shrink as the graph grows (about 100 at 2,000 nodes), since
+    each costs more; a large graph uses Barnes-Hut, straight edges and no extra layout pass."""
+    large = size > LARGE
+    iterations = max(60, min(400, 200_000 // max(size, 1)))
+    physics = ({"solver": "barnesHut", "barnesHut": {"gravitationalConstant": -6000, "springLength": 120,
+                                                     "springConstant": 0.04, "damping": 0.3, "theta": 0.8}}
+               if large else
+               {"solver": "forceAtlas2Based", "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 100,
+                                                                   "centralGravity": 0.02, "avoidOverlap": 0.8}})
+    physics["stabilization"] = {"iterations": iterations, "updateInterval": 10, "fit": True}
+    return {
+        "groups": {t: {"shape": shape, "color": {"background": color, "border": _darker(color),
+                                                 "highlight": {"background": color, "border": "#1d2733"},
+                                                 "hover": {"background": color, "border": "#1d2733"}},
+                       **({"font": {"size": 12}, "margin": 5} if t in SMALL else {})}
+                   for t, (color, shape) in STYLES.items()},
+        "nodes": {"font": {"face": FONT, "size": 14, "color": "#1d2733", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1.5, "borderWidthSelected": 3,
+                  "scaling": {"min": 10, "max": 36, "label": {"enabled": True, "min": 13, "max": 19,
+                                                               "drawThreshold": 7, "maxVisible": 30}}},
+        "edges": {"font": {"face": FONT, "size": 11, "color": "#4b5867", "strokeWidth": 3, "strokeColor": "#ffffff",
+                           "align": "middle"},
+                  "color": {"color": "#8795a5", "highlight": "#1d2733", "hover": "#1d2733"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "arrowStrikethrough": False,
+                  "smooth": {"enabled": not large, "type": "continuous", "roundness": 0.3},
+                  "selectionWidth": 2, "hoverWidth": 0.5},
+        "physics": {"enabled": True, **physics},
+        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "multiselect": False},
+    }
+
+
+def _darker(color: str) -> str:
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{int(c * 0.7):02x}" for c in (r, g, b))
+
+
+def _names() -> dict[str, str]:
+    """Japanese labels of the ontology's classes and properties, by local name (組織, 契約する, …)."""
+    from importlib import resources
+
+    from rdflib import RDFS, Graph, Literal
+
+    from graph.convert import local_name
+
+    ontology = Graph().parse(str(resources.files("graph") / "ontology.ttl"), format="turtle")
+    return {local_name(term): str(label) for term, label in ontology.subject_objects(RDFS.label)
+            if isinstance(label, Literal) and label.language == "ja"}
 
 
 def _plain(attrs: dict) -> dict:
@@ -77,7 +150,7 @@ def _script_json(data):
     """JSON safe inside a <script> element: no character of it can close the element or open a comment."""
     from markupsafe import Markup
 
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
