@@ -71,8 +71,12 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list
                 path = Path(root) / name
                 if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
                     continue
-                doc_id = path.relative_to(given).with_suffix("").as_posix()
-                found.setdefault(path.resolve(), doc_id)
+                try:
+                    real = path.resolve(strict=True)
+                except (OSError, RuntimeError) as exc:  # a symlink loop, a dangling symlink
+                    problems.append(Skipped(str(path), f"cannot follow: {getattr(exc, 'strerror', None) or exc}"))
+                    continue
+                found.setdefault(real, path.relative_to(given).with_suffix("").as_posix())
     return sorted(found.items(), key=lambda pair: (pair[1], str(pair[0]))), problems
 
 

@@ -56,7 +56,7 @@ def load_ruler(profile: Profile):
             try:
                 ruler.add_patterns([entry])
             except Exception as exc:  # spaCy raises ValueError or its own errors for a malformed pattern
-                line = profile.lines.get(("patterns", i), 1)
+                line = profile.line("patterns", i, "pattern")
                 raise InputError(f"{profile.path}:{line}: patterns.{i}: spaCy rejects this pattern: {exc}") from exc
         ruler.add_patterns(list(gazetteer_patterns(profile)))
         _rulers[profile.digest] = ruler

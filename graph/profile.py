@@ -37,6 +37,15 @@ class Profile:
     def __getitem__(self, section: str) -> Any:
         return self.data.get(section) or ([] if section in LIST_SECTIONS else {})
 
+    def line(self, *where) -> int:
+        """The line of the profile that holds ``where`` (a path of keys and indices), or its nearest part."""
+        if where in self.lines:
+            return self.lines[where]
+        inside = [line for path, line in self.lines.items() if path[:len(where)] == where]
+        if inside:
+            return min(inside)
+        return next((self.lines[where[:n]] for n in range(len(where) - 1, 0, -1) if where[:n] in self.lines), 1)
+
     def __hash__(self) -> int:
         return hash(self.digest)
 

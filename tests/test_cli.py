@@ -11,7 +11,9 @@ pytestmark = pytest.mark.model
 
 
 def exports(folder):
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    from graph.pipeline import OUTPUTS
+
+    return {name: (folder / name).read_bytes() for name in OUTPUTS}
 
 
 def invoke(*args):
