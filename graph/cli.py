@@ -114,6 +114,53 @@ def stats(graph_path: Path) -> None:
     click.echo("most connected  " + ", ".join(f"{view.nodes[n]['label']} ({d})" for n, d in top))
 
 
+def _list_queries(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from graph import query as queries
+
+    for name, path in queries.shipped().items():
+        click.echo(f"{name}\n    {queries.describe(path)}")
+    ctx.exit()
+
+
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("query_file", metavar="[QUERY]", required=False)
+@click.option("--query", "text", metavar="TEXT", help="The query itself, instead of a QUERY file.")
+@click.option("-b", "--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Give ?NAME a value before the query runs, as an RDF term: ent:Tesla, <https://…>, "
+                   '"テスラ"@ja, 42; anything else is a plain string. Repeatable.')
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="table for people; csv and json are SPARQL 1.1 results formats.")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="The SPARQL engine.")
+@click.option("--list", "list_", is_flag=True, is_eager=True, expose_value=False, callback=_list_queries,
+              help="List the shipped queries and what each answers, and exit.")
+def query(graph_path: Path, query_file: str | None, text: str | None, binds: tuple[str, ...], fmt: str,
+          engine: str) -> None:
+    """Run a SPARQL query on GRAPH (a graph.ttl).
+
+    QUERY is a .rq file or the name of a shipped query (see --list); or give the query with --query. The
+    project's prefixes (sg:, ent:, doc:, prov:, schema:, skos:, rdfs:, ...) need no PREFIX lines.
+
+    \b
+      seed-graph query exports/graph.ttl agreements
+      seed-graph query exports/graph.ttl evidence --bind subject=ent:Tesla --bind object=ent:Samsung_Electronics
+      seed-graph query exports/graph.ttl --query 'SELECT ?name WHERE { ?p a sg:Person ; rdfs:label ?name }'
+    """
+    from graph import query as queries
+
+    if (query_file is None) == (text is None):
+        raise click.UsageError("give a QUERY (a .rq file or a shipped query's name) or --query TEXT, not both")
+    try:
+        bindings = dict(queries.binding(item) for item in binds)
+        answer = queries.run(graph_path, text if text is not None else queries.read(query_file), bindings, engine)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    click.echo(queries.render(answer, fmt), nl=False)
+
+
 def _load(path: Path):
     from graph import pipeline
 
