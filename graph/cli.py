@@ -1,6 +1,7 @@
 """The ``seed-graph`` command. Each command checks its arguments and calls a library function; only this
-module prints. Exit status: 0 done; 1 done, but some inputs were skipped (each is named on stderr);
-2 bad usage or input (a missing path, a broken profile, an unwritable output), with one line on stderr.
+module prints. Exit status: 0 done; 1 done, but some inputs were skipped (each is named on stderr), or, for
+validate, the graph breaks a shape; 2 bad usage or input (a missing path, a broken profile, an unwritable
+output, a query that does not parse), with one line on stderr.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 from graph.model import InputError
 
 EXIT_SKIPPED = 1
+EXIT_NONCONFORMING = 1  # validate: the graph breaks a shape
 EXIT_INPUT = 2
 
 
@@ -159,6 +161,32 @@ def query(graph_path: Path, query_file: str | None, text: str | None, binds: tup
     except InputError as exc:
         raise Fail(str(exc)) from exc
     click.echo(queries.render(answer, fmt), nl=False)
+
+
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of the shipped ones.")
+def validate(graph_path: Path, shapes: Path | None) -> None:
+    """Check GRAPH (a graph.ttl) against the SHACL shapes shipped with the ontology.
+
+    Exit status 0 if it conforms, 1 if not (each violation printed), 2 if GRAPH or the shapes cannot be read.
+    """
+    from graph.validate import validate as check
+
+    if shapes and not shapes.is_file():
+        raise Fail(f"{shapes}: no such file")
+    try:
+        report = check(graph_path, shapes)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    if report.conforms:
+        click.echo(f"{graph_path}: conforms")
+        return
+    count = len(report.violations)
+    click.echo(f"{graph_path}: {count} violation{'' if count == 1 else 's'}")
+    for violation in report.violations:
+        click.echo(f"  {violation}")
+    sys.exit(EXIT_NONCONFORMING)
 
 
 def _load(path: Path):
