@@ -189,6 +189,47 @@ def validate(graph_path: Path, shapes: Path | None) -> None:
     sys.exit(EXIT_NONCONFORMING)
 
 
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default takes connections from this machine only.")
+def serve(graph_path: Path, port: int, host: str) -> None:
+    """Serve GRAPH (a graph.ttl) as a read-only SPARQL 1.1 endpoint, until Ctrl+C.
+
+    \b
+      seed-graph serve exports/graph.ttl
+      curl -H 'Accept: text/csv' http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * { ?s a sg:Person }'
+    """
+    import signal
+
+    from graph.query import load
+    from graph.serve import Endpoint
+
+    try:
+        store = load(graph_path)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    try:
+        endpoint = Endpoint(store, host, port)
+    except OSError as exc:
+        raise Fail(f"{host}:{port}: cannot listen: {exc.strerror or exc}") from exc
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    click.echo(f"serving {graph_path} at {endpoint.url} (read-only); Ctrl+C stops")
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.server_close()
+    click.echo("stopped")
+
+
 def _load(path: Path):
     from graph import pipeline
 
