@@ -230,3 +230,16 @@ def test_query_command_needs_exactly_one_query():
     for args in (["graph.ttl"], ["graph.ttl", "agreements", "--query", "ASK {}"]):
         result = invoke("query", *args)
         assert result.exit_code == 2 and "give a QUERY" in result.output
+
+
+@pytest.mark.model
+def test_the_readme_query_examples_run(seed_build):
+    out, _ = seed_build
+    readme = (ROOT / "README.md").read_text("utf-8")
+    commands = re.findall(r"^(?:\$ )?(?:\.venv/bin/)?(seed-graph (?:query|validate) exports/graph\.ttl.*)$",
+                          readme, re.M)
+    assert len(commands) >= 4
+    for command in commands:
+        args = [a.replace("exports/graph.ttl", str(out / "graph.ttl")) for a in shlex.split(command)[1:]]
+        result = invoke(*args)
+        assert result.exit_code == 0, (command, result.output)
