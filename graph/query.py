@@ -26,7 +26,6 @@ from rdflib.term import Node
 from graph.model import InputError
 
 ENGINES = ("oxigraph", "rdflib")
-FORMATS = ("table", "csv", "json")
 QUERIES = Path(__file__).with_name("queries")
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Turtle's term syntax, as far as a value on the command line needs it
