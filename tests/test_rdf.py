@@ -219,13 +219,12 @@ def _first(graph_, kind):
     return min(graph_.subjects(RDF.type, kind))
 
 
-def _tesla(_):
-    return URIRef(iri.entity("Tesla"))
+TESLA = URIRef(iri.entity("Tesla"))
 
 
 BREAKAGES = {
-    "entity without a label": (lambda g: g.remove((_tesla(g), RDFS.label, None)), "at least one label"),
-    "entity with two types": (lambda g: g.add((_tesla(g), RDF.type, SG.Person)), "exactly one type"),
+    "entity without a label": (lambda g: g.remove((TESLA, RDFS.label, None)), "at least one label"),
+    "entity with two types": (lambda g: g.add((TESLA, RDF.type, SG.Person)), "exactly one type"),
     "evidence past the end of its document": (
         lambda g: g.set((_first(g, SG.Sentence), SG.end, Literal(10 ** 6))), "ends past the end of its document"),
     "quoted text that is not the span": (
@@ -234,9 +233,9 @@ BREAKAGES = {
     "money without a currency": (
         lambda g: g.remove((_first(g, SCHEMA.MonetaryAmount), SCHEMA.currency, None)), "exactly one currency"),
     "relation with no statement": (
-        lambda g: g.add((_tesla(g), SG.acquires, URIRef(iri.entity("NVIDIA")))), "no statement giving its evidence"),
+        lambda g: g.add((TESLA, SG.acquires, URIRef(iri.entity("NVIDIA")))), "no statement giving its evidence"),
     "statement whose fact is missing": (
-        lambda g: g.remove((_tesla(g), SG.contractsWith, None)), "missing from the graph"),
+        lambda g: g.remove((TESLA, SG.contractsWith, None)), "missing from the graph"),
     "statement with no evidence": (
         lambda g: g.remove((_first(g, SG.Statement), PROV.wasDerivedFrom, None)), "derived from exactly one sentence"),
     "confidence above 1": (
