@@ -3,11 +3,15 @@
 Each fact is asserted plainly (``:Tesla sg:contractsWith :Samsung``) so SPARQL stays simple, and again as a
 ``sg:Statement`` carrying its evidence: the sentence it was derived from (document, offsets, quoted text),
 the rule, a confidence and a modality. A negated fact is only a statement. Agreements are nodes of their own.
+Documents are ``prov:Entity``s; the build is a ``prov:Activity`` that used them, generated the statements and
+was carried out by the software and model versions named in it.
 No blank nodes: every node has an IRI derived from what it is, so the same inputs give the same graph.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -39,17 +43,17 @@ def new_graph() -> Graph:
 def build(extractions: list[Extraction], resolution: Resolution, profile: Profile) -> Graph:
     """The knowledge graph of the extractions, whose mentions ``resolution`` has already tied to entities."""
     graph = new_graph()
+    extractions = sorted(extractions, key=lambda e: e.document.id)
+    activity = _build_activity(graph, [URIRef(iri.document(e.document.id)) for e in extractions], profile)
     for entity in resolution.entities.values():
         _entity(graph, entity)
-    documents = []
-    for extraction in sorted(extractions, key=lambda e: e.document.id):
-        documents.append(_document(graph, extraction, resolution.authors.get(extraction.document.id)))
+    for extraction in extractions:
+        _document(graph, extraction, resolution.authors.get(extraction.document.id))
         for mention in extraction.mentions:
             if mention.entity:
                 _mention(graph, extraction, mention)
         for relation in extraction.relations:
-            _relation(graph, extraction, relation)
-    _build_activity(graph, documents, profile)
+            _relation(graph, extraction, relation, activity)
     return graph
 
 
@@ -80,6 +84,7 @@ def _document(graph: Graph, extraction: Extraction, author: str | None) -> URIRe
     graph.add((node, DCTERMS.identifier, Literal(document.id)))
     graph.add((node, SG.source, Literal(document.source)))
     graph.add((node, SG.sha256, Literal(document.sha256)))
+    graph.add((node, SG.length, Literal(len(document.text))))
     meta = document.meta
     if isinstance(meta.get("title"), str):
         graph.add((node, DCTERMS.title, _literal(meta["title"])))
@@ -92,9 +97,28 @@ def _document(graph: Graph, extraction: Extraction, author: str | None) -> URIRe
             graph.add((node, DCTERMS.language, Literal(meta[key])))
     if isinstance(meta.get("url"), str):
         graph.add((node, SCHEMA.url, Literal(meta["url"], datatype=XSD.anyURI)))
-    if isinstance(meta.get("date"), str):
-        graph.add((node, DCTERMS.date, Literal(meta["date"])))
+    if isinstance(meta.get("date"), (str, int)) and not isinstance(meta["date"], bool):  # YAML reads 2025 as int
+        graph.add((node, DCTERMS.date, _meta_date(str(meta["date"]))))
     return node
+
+
+_ISO_DATES = ((re.compile(r"\d{4}"), XSD.gYear), (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), XSD.gYearMonth),
+              (re.compile(r"\d{4}-\d\d-\d\d"), XSD.date),
+              (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?"), XSD.dateTime))
+
+
+def _meta_date(text: str) -> Literal:
+    """A metadata date, typed (xsd:gYear, gYearMonth, date, dateTime) when it is a valid ISO 8601 date."""
+    iso = text.strip().replace(" ", "T", 1)  # YAML front matter gives datetimes as "2025-08-01 10:00:00"
+    for pattern, datatype in _ISO_DATES:
+        if pattern.fullmatch(iso):
+            try:
+                if datatype in (XSD.date, XSD.dateTime):
+                    (date if datatype == XSD.date else datetime).fromisoformat(iso)
+            except ValueError:
+                break
+            return Literal(iso, datatype=datatype)
+    return Literal(text)
 
 
 def _span(graph: Graph, node: URIRef, kind: URIRef, extraction: Extraction, start: int, end: int) -> URIRef:
@@ -112,7 +136,7 @@ def _mention(graph: Graph, extraction: Extraction, mention: Mention) -> None:
     graph.add((node, SG.denotes, URIRef(mention.entity)))
 
 
-def _relation(graph: Graph, extraction: Extraction, relation: Relation) -> None:
+def _relation(graph: Graph, extraction: Extraction, relation: Relation, activity: URIRef) -> None:
     doc_id = extraction.document.id
     subject_mention = extraction.mentions[relation.subject]
     object_mention = extraction.mentions[relation.object]
@@ -130,6 +154,7 @@ def _relation(graph: Graph, extraction: Extraction, relation: Relation) -> None:
     graph.add((statement, RDF.predicate, predicate))
     graph.add((statement, RDF.object, obj))
     graph.add((statement, PROV.wasDerivedFrom, sentence))
+    graph.add((statement, PROV.wasGeneratedBy, activity))
     graph.add((statement, SG.rule, Literal(relation.rule)))
     graph.add((statement, SG.confidence, _decimal(relation.confidence)))
     graph.add((statement, SG.modality, SG[relation.modality]))
@@ -189,15 +214,29 @@ def _decimal(number) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
-def _build_activity(graph: Graph, documents: list[URIRef], profile: Profile) -> None:
+def _build_activity(graph: Graph, documents: list[URIRef], profile: Profile) -> URIRef:
     """The build as a prov:Activity: what it used and which versions made it (no clock: output stays stable)."""
     from graph.nlp import model_version
 
-    node = URIRef(iri.BUILD + iri.digest(*sorted(documents), profile.digest, __version__))
+    model, _, model_release = model_version().partition(" ")
+    agents = [_software_agent(graph, "seed-graph", __version__), _software_agent(graph, model, model_release)]
+    node = URIRef(iri.BUILD + iri.digest(*sorted(documents), profile.digest, *agents))
     graph.add((node, RDF.type, SG.Build))
     graph.add((node, RDF.type, PROV.Activity))
-    graph.add((node, SCHEMA.softwareVersion, Literal(f"seed-graph {__version__}")))
-    graph.add((node, SCHEMA.softwareVersion, Literal(model_version())))
     graph.add((node, DCTERMS.description, Literal(f"profile {profile.name} ({profile.digest})")))
+    for agent in agents:
+        graph.add((node, PROV.wasAssociatedWith, agent))
     for document in documents:
         graph.add((node, PROV.used, document))
+    return node
+
+
+def _software_agent(graph: Graph, name: str, version: str) -> URIRef:
+    """The software (seed-graph, the spaCy model) that carried out a build, one node per name and version."""
+    node = URIRef(f"{iri.BASE}agent/{iri.slug(name)}" + (f"/{iri.slug(version)}" if version else ""))
+    graph.add((node, RDF.type, PROV.SoftwareAgent))
+    graph.add((node, RDF.type, SCHEMA.SoftwareApplication))
+    graph.add((node, SCHEMA.name, Literal(name)))
+    if version:
+        graph.add((node, SCHEMA.softwareVersion, Literal(version)))
+    return node

@@ -1,6 +1,7 @@
 """The ``seed-graph`` command. Each command checks its arguments and calls a library function; only this
-module prints. Exit status: 0 done; 1 done, but some inputs were skipped (each is named on stderr);
-2 bad usage or input (a missing path, a broken profile, an unwritable output), with one line on stderr.
+module prints. Exit status: 0 done; 1 done, but some inputs were skipped (each is named on stderr), or, for
+validate, the graph breaks a shape; 2 bad usage or input (a missing path, a broken profile, an unwritable
+output, a query that does not parse), with one line on stderr.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import click
 from graph.model import InputError
 
 EXIT_SKIPPED = 1
+EXIT_NONCONFORMING = 1  # validate: the graph breaks a shape
 EXIT_INPUT = 2
 
 
@@ -126,6 +128,120 @@ def stats(graph_path: Path) -> None:
     view = to_networkx(graph)
     top = sorted(view.degree, key=lambda nd: (-nd[1], nd[0]))[:5]
     click.echo("most connected  " + ", ".join(f"{view.nodes[n]['label']} ({d})" for n, d in top))
+
+
+def _list_queries(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from graph import query as queries
+
+    for name, path in queries.shipped().items():
+        click.echo(f"{name}\n    {queries.describe(path)}")
+    ctx.exit()
+
+
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("query_file", metavar="[QUERY]", required=False)
+@click.option("--query", "text", metavar="TEXT", help="The query itself, instead of a QUERY file.")
+@click.option("-b", "--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Give ?NAME a value before the query runs, as an RDF term: ent:Tesla, <https://…>, "
+                   '"テスラ"@ja, 42; anything else is a plain string. Repeatable.')
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="table for people; csv and json are SPARQL 1.1 results formats.")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="The SPARQL engine.")
+@click.option("--list", "list_", is_flag=True, is_eager=True, expose_value=False, callback=_list_queries,
+              help="List the shipped queries and what each answers, and exit.")
+def query(graph_path: Path, query_file: str | None, text: str | None, binds: tuple[str, ...], fmt: str,
+          engine: str) -> None:
+    """Run a SPARQL query on GRAPH (a graph.ttl).
+
+    QUERY is a .rq file or the name of a shipped query (see --list); or give the query with --query. The
+    project's prefixes (sg:, ent:, doc:, prov:, schema:, skos:, rdfs:, ...) need no PREFIX lines.
+
+    \b
+      seed-graph query exports/graph.ttl agreements
+      seed-graph query exports/graph.ttl evidence --bind subject=ent:Tesla --bind object=ent:Samsung_Electronics
+      seed-graph query exports/graph.ttl --query 'SELECT ?name WHERE { ?p a sg:Person ; rdfs:label ?name }'
+    """
+    from graph import query as queries
+
+    if (query_file is None) == (text is None):
+        raise click.UsageError("give a QUERY (a .rq file or a shipped query's name) or --query TEXT, not both")
+    try:
+        bindings = dict(queries.binding(item) for item in binds)
+        answer = queries.run(graph_path, text if text is not None else queries.read(query_file), bindings, engine)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    click.echo(queries.render(answer, fmt), nl=False)
+
+
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of the shipped ones.")
+def validate(graph_path: Path, shapes: Path | None) -> None:
+    """Check GRAPH (a graph.ttl) against the SHACL shapes shipped with the ontology.
+
+    Exit status 0 if it conforms, 1 if not (each violation printed), 2 if GRAPH or the shapes cannot be read.
+    """
+    from graph.validate import validate as check
+
+    if shapes and not shapes.is_file():
+        raise Fail(f"{shapes}: no such file")
+    try:
+        report = check(graph_path, shapes)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    if report.conforms:
+        click.echo(f"{graph_path}: conforms")
+        return
+    count = len(report.violations)
+    click.echo(f"{graph_path}: {count} violation{'' if count == 1 else 's'}")
+    for violation in report.violations:
+        click.echo(f"  {violation}")
+    sys.exit(EXIT_NONCONFORMING)
+
+
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default takes connections from this machine only.")
+def serve(graph_path: Path, port: int, host: str) -> None:
+    """Serve GRAPH (a graph.ttl) as a read-only SPARQL 1.1 endpoint, until Ctrl+C.
+
+    \b
+      seed-graph serve exports/graph.ttl
+      curl -H 'Accept: text/csv' http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * { ?s a sg:Person }'
+    """
+    import signal
+
+    from graph.query import load
+    from graph.serve import Endpoint
+
+    try:
+        store = load(graph_path)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    try:
+        endpoint = Endpoint(store, host, port)
+    except OSError as exc:
+        raise Fail(f"{host}:{port}: cannot listen: {exc.strerror or exc}") from exc
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    click.echo(f"serving {graph_path} at {endpoint.url} (read-only); Ctrl+C stops")
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.server_close()
+    click.echo("stopped")
 
 
 def _load(path: Path):

@@ -18,19 +18,25 @@ VALUE = BASE + "value/"
 BUILD = BASE + "build/"
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+# The non-ASCII code points Turtle allows in a prefixed name (its PN_CHARS_BASE production).
+_PN_CHARS_BASE = ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2FF), (0x370, 0x37D), (0x37F, 0x1FFF), (0x200C, 0x200D),
+                  (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFFD),
+                  (0x10000, 0xEFFFF))
 
 
 def slug(text: str) -> str:
     """A readable, reversible IRI path segment for any text.
 
-    ASCII letters, digits and ``-._~`` stay; non-ASCII letters and digits (テスラ, 福岡県) stay, as IRIs allow;
-    everything else, spaces, quotes, brackets, slashes, control characters, symbols and emoji included, is
-    percent-encoded as UTF-8. The result is never empty and never contains a character Turtle must escape.
+    ASCII letters, digits and ``-._~`` stay; non-ASCII letters and digits (テスラ, 福岡県) stay, as IRIs allow,
+    where Turtle also allows them in a prefixed name (not ª, µ, º); everything else, spaces, quotes, brackets,
+    slashes, control characters, symbols and emoji included, is percent-encoded as UTF-8. The result is never
+    empty and never contains a character Turtle must escape, whether written whole or as ``ent:name``.
     """
     text = unicodedata.normalize("NFC", text)
     out = []
     for ch in text:
-        if ch in _UNRESERVED or (ord(ch) > 127 and unicodedata.category(ch)[0] in "LN"):
+        if ch in _UNRESERVED or (ord(ch) > 127 and unicodedata.category(ch)[0] in "LN"
+                                 and any(low <= ord(ch) <= high for low, high in _PN_CHARS_BASE)):
             out.append(ch)
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))

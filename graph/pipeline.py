@@ -26,7 +26,7 @@ from graph.workers import Local, runner
 
 log = logging.getLogger(__name__)
 
-OUTPUTS = ("graph.ttl", "graph.html", "extractions.jsonl")
+OUTPUTS = ("graph.ttl", "graph.html", "extractions.jsonl", "ontology.ttl")
 
 
 @dataclass
@@ -139,18 +139,21 @@ def assemble(extractions: list[Extraction], profile: Profile, skipped: list | No
 
 
 def export(result: Result, out_dir: str | Path, title: str = "seed-graph") -> dict[str, Path]:
-    """Write graph.ttl, graph.html and extractions.jsonl into ``out_dir``, each replaced atomically."""
+    """Write graph.ttl, graph.html, extractions.jsonl and the ontology.ttl that describes the graph's terms
+    into ``out_dir``, each replaced atomically."""
     from graph.convert import to_networkx
     from graph.export import staged
     from graph.export.html import write_html
     from graph.export.jsonl import write_extractions
     from graph.export.turtle import write_turtle
+    from graph.vocab import ONTOLOGY_FILE
 
     out = prepare_output(out_dir)
     with staged(out, OUTPUTS) as files:
         write_turtle(result.graph, files["graph.ttl"])
         write_html(to_networkx(result.graph), files["graph.html"], title=title)
         write_extractions(result.extractions, files["extractions.jsonl"])
+        files["ontology.ttl"].write(ONTOLOGY_FILE.read_text("utf-8"))
     return {name: out / name for name in OUTPUTS}
 
 

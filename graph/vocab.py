@@ -1,9 +1,12 @@
 """The project namespace, declared once. It is closed: a misspelt term raises instead of minting a new IRI.
 
-``ontology.ttl`` (shipped beside this module) describes every term with labels, domains and ranges.
+``ontology.ttl`` (shipped beside this module) describes every term with labels, domains and ranges, and
+``shapes.ttl`` says, in SHACL, what a well-formed graph of these terms looks like.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
@@ -27,6 +30,7 @@ class SG(DefinedNamespace):
     # Other nodes
     Agreement: URIRef
     Document: URIRef
+    Span: URIRef
     Sentence: URIRef
     Mention: URIRef
     Statement: URIRef
@@ -79,6 +83,7 @@ class SG(DefinedNamespace):
     text: URIRef
     source: URIRef
     sha256: URIRef
+    length: URIRef
     denotes: URIRef
     rule: URIRef
     confidence: URIRef
@@ -87,12 +92,16 @@ class SG(DefinedNamespace):
     statement: URIRef
 
     # Modalities
+    modalities: URIRef
     asserted: URIRef
     planned: URIRef
     speculative: URIRef
     reported: URIRef
     negated: URIRef
 
+
+ONTOLOGY_FILE = Path(__file__).with_name("ontology.ttl")
+SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
 
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")

@@ -22,7 +22,8 @@ def invoke(*args):
 
 def test_build_writes_the_three_exports_and_a_summary(seed_build):
     out, result = seed_build
-    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {"graph.ttl", "graph.html", "extractions.jsonl"}
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {
+        "graph.ttl", "graph.html", "extractions.jsonl", "ontology.ttl"}
     assert result.output.splitlines()[0].startswith("1 documents, ")
     assert "relations in" in result.output and (out / "graph.html").resolve().as_uri() in result.output
 
