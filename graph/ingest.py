@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -26,6 +27,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MAX_CHARS = 1_000_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _JAPANESE = ["cp932", "euc_jp", "iso2022_jp", "utf_16", "utf_8"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +43,14 @@ class Skipped:
 
 def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
     """Every article under the inputs, as (path, document id) sorted by id then path, and the folders that
-    could not be searched.
+    could not be searched. Paths are as found from the inputs given (relative stays relative), so a
+    document's source does not depend on where the project is checked out.
 
     Folders are searched recursively (symlinked folders once, so a symlink loop ends); a document's id is its
     path relative to the folder given, without the suffix, or the file's stem when a file is given. A
     missing input raises InputError.
     """
-    found: dict[Path, str] = {}
+    found: dict[Path, tuple[Path, str]] = {}  # the real file -> (the path it was found by, its id)
     problems: list[Skipped] = []
 
     def unreadable(error: OSError) -> None:
@@ -57,7 +60,7 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list
         if not given.exists():
             raise InputError(f"{given}: no such file or folder")
         if given.is_file():
-            found.setdefault(given.resolve(), given.stem)
+            found.setdefault(given.resolve(), (given, given.stem))
             continue
         seen_dirs: set[Path] = set()
         for root, dirs, files in os.walk(given, followlinks=True, onerror=unreadable):
@@ -76,8 +79,8 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list
                 except (OSError, RuntimeError) as exc:  # a symlink loop, a dangling symlink
                     problems.append(Skipped(str(path), f"cannot follow: {getattr(exc, 'strerror', None) or exc}"))
                     continue
-                found.setdefault(real, path.relative_to(given).with_suffix("").as_posix())
-    return sorted(found.items(), key=lambda pair: (pair[1], str(pair[0]))), problems
+                found.setdefault(real, (path, path.relative_to(given).with_suffix("").as_posix()))
+    return sorted(found.values(), key=lambda pair: (pair[1], str(pair[0]))), problems
 
 
 def read(inputs: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Document | Skipped]:
@@ -177,7 +180,10 @@ def _document(path: Path, doc_id: str, raw: bytes) -> Document | Skipped:
 
 
 def _make(doc_id: str, text: str, source: str, meta: dict) -> Document:
-    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    # A JSON string can hold an unpaired surrogate (\ud800), which is not text: it becomes U+FFFD, one
+    # character for one, so offsets are unchanged.
+    text = _SURROGATE.sub("\ufffd", text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     clean = {str(k): v for k, v in meta.items() if v not in (None, "")}
     return Document(id=doc_id, text=text, source=source, sha256=sha, meta=clean)
 

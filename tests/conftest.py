@@ -38,10 +38,13 @@ def seed_build(tmp_path_factory):
     from click.testing import CliRunner
 
     from graph.cli import main
+    from graph.validate import validate
 
     out = tmp_path_factory.mktemp("exports")
     result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
+    report = validate(out / "graph.ttl")
+    assert report.conforms, report.violations
     return out, result
 
 

@@ -123,6 +123,12 @@ def test_names_in_japanese_and_with_spaces(tmp_path):
     assert "記事%20第1回" in (tmp_path / "out" / "graph.ttl").read_text("utf-8")
 
 
+def test_an_unpaired_surrogate_in_jsonl_becomes_a_replacement_character(tmp_path):
+    (tmp_path / "in.jsonl").write_text('{"id": "s", "text": "テスラ\\ud800は発表した。"}', encoding="utf-8")
+    [document] = list(ingest.read([tmp_path]))
+    assert document.text == "テスラ\ufffdは発表した。"
+
+
 def test_the_same_article_under_two_names_is_one_document(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.md").write_text(ARTICLE, encoding="utf-8")

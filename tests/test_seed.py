@@ -106,8 +106,10 @@ def test_yields_are_values(seed_graph, holder, low, high):
 
 
 def test_turtle_round_trips_to_the_graph_built(seed_build):
+    from conftest import SEEDS
+
     from graph import pipeline
 
     out, _ = seed_build
-    result = pipeline.build(["seeds"])
+    result = pipeline.build([SEEDS])
     assert isomorphic(pipeline.load(out / "graph.ttl"), result.graph)
