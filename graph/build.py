@@ -34,7 +34,7 @@ _DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear
 
 
 def new_graph() -> Graph:
-    graph = Graph()
+    graph = Graph(bind_namespaces="core")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph

@@ -24,6 +24,7 @@ from rdflib.namespace import OWL
 from rdflib.term import Node
 
 from graph.model import InputError
+from graph.terms import from_oxigraph, to_oxigraph
 
 ENGINES = ("oxigraph", "rdflib")
 QUERIES = Path(__file__).with_name("queries")
@@ -170,7 +171,7 @@ def run(source, text: str, bindings: dict[str, Node] | None = None, engine: str 
 def _run_oxigraph(store, text: str, bindings: dict[str, Node]) -> Answer:
     import pyoxigraph as ox
 
-    substitutions = {ox.Variable(name): _to_oxigraph(value) for name, value in bindings.items()}
+    substitutions = {ox.Variable(name): to_oxigraph(value) for name, value in bindings.items()}
     try:
         result = store.query(text, prefixes=prefixes(), substitutions=substitutions)
     except (SyntaxError, ValueError, RuntimeError) as exc:
@@ -182,11 +183,11 @@ def _run_oxigraph(store, text: str, bindings: dict[str, Node]) -> Answer:
 
         graph = new_graph()
         for triple in result:
-            graph.add((_from_oxigraph(triple.subject), _from_oxigraph(triple.predicate),
-                       _from_oxigraph(triple.object)))
+            graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
+                       from_oxigraph(triple.object)))
         return Answer(graph=graph)
     variables = [v.value for v in result.variables]
-    rows = [tuple(_from_oxigraph(solution[name]) for name in variables) for solution in result]
+    rows = [tuple(from_oxigraph(solution[name]) for name in variables) for solution in result]
     return Answer(variables, rows)
 
 
@@ -212,34 +213,6 @@ def one_line(error: Exception, limit: int = 300) -> str:
     """A parser's message on one line, cut short: errors are reported in one line on stderr."""
     text = " ".join(str(error).split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def _from_oxigraph(node) -> Node | None:
-    import pyoxigraph as ox
-
-    if node is None:
-        return None
-    if isinstance(node, ox.NamedNode):
-        return URIRef(node.value)
-    if isinstance(node, ox.BlankNode):
-        return BNode(node.value)
-    if isinstance(node, ox.Literal):
-        if node.language:
-            return Literal(node.value, lang=node.language, normalize=False)
-        datatype = node.datatype.value
-        return Literal(node.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype),
-                       normalize=False)
-    raise InputError(f"query: cannot show {node!r} (RDF-star triple terms are not supported)")
-
-
-def _to_oxigraph(node: Node):
-    import pyoxigraph as ox
-
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if node.language:
-        return ox.Literal(str(node), language=node.language)
-    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or XSD.string)))
 
 
 # ---------------------------------------------------------------------------------------------------------
