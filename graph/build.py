@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
@@ -33,16 +34,26 @@ UNIT_CODES = {"percent": "P1", "nanometre": "C45", "micrometre": "4H", "millimet
 _DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
 
 
-def new_graph() -> Graph:
-    graph = Graph(bind_namespaces="core")
+def new_graph(store: str | Path | None = None) -> Graph:
+    """An empty graph with the project's prefixes: in memory, or in an Oxigraph store on disk at ``store``
+    (through oxrdflib, so the rest of the code sees the same rdflib Graph either way)."""
+    if store is None:
+        graph = Graph(bind_namespaces="core")
+    else:
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="core")
+        graph.open(str(store), create=not Path(store).exists())
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph
 
 
-def build(extractions: list[Extraction], resolution: Resolution, profile: Profile) -> Graph:
-    """The knowledge graph of the extractions, whose mentions ``resolution`` has already tied to entities."""
-    graph = new_graph()
+def build(extractions: list[Extraction], resolution: Resolution, profile: Profile,
+          store: str | Path | None = None) -> Graph:
+    """The knowledge graph of the extractions, whose mentions ``resolution`` has already tied to entities;
+    in memory, or written into an empty Oxigraph store at ``store``."""
+    graph = new_graph(store)
     extractions = sorted(extractions, key=lambda e: e.document.id)
     activity = _build_activity(graph, [URIRef(iri.document(e.document.id)) for e in extractions], profile)
     for entity in resolution.entities.values():

@@ -57,9 +57,12 @@ def main(verbose: int) -> None:
 @click.option("--cache", type=click.Path(path_type=Path),
               help="Folder of per-document parses and extractions reused by later builds [default: OUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Parse and extract every document afresh and keep nothing.")
+@click.option("--store", type=click.Path(path_type=Path),
+              help="Also keep the graph in an Oxigraph store on disk (for graphs that outgrow memory); "
+                   "query, serve and validate read it.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str, jobs: int, scheduler: str | None,
-          cache: Path | None, no_cache: bool, quiet: bool) -> None:
+          cache: Path | None, no_cache: bool, store: Path | None, quiet: bool) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (Turtle, for SPARQL), graph.html (the explorer: open it in a browser) and
@@ -88,7 +91,8 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
 
         with pipeline.locked(out):
             result = pipeline.build(inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
-                                    scheduler=scheduler, cache=None if no_cache else cache or out / ".cache")
+                                    scheduler=scheduler, cache=None if no_cache else cache or out / ".cache",
+                                    store=store)
             paths = pipeline.export(result, out, title=title)
     except InputError as exc:
         raise Fail(str(exc)) from exc
@@ -155,7 +159,7 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
               help="List the shipped queries and what each answers, and exit.")
 def query(graph_path: Path, query_file: str | None, text: str | None, binds: tuple[str, ...], fmt: str,
           engine: str) -> None:
-    """Run a SPARQL query on GRAPH (a graph.ttl).
+    """Run a SPARQL query on GRAPH (a graph.ttl, or a store folder made by `build --store`).
 
     QUERY is a .rq file or the name of a shipped query (see --list); or give the query with --query. The
     project's prefixes (sg:, ent:, doc:, prov:, schema:, skos:, rdfs:, ...) need no PREFIX lines.
@@ -181,7 +185,7 @@ def query(graph_path: Path, query_file: str | None, text: str | None, binds: tup
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of the shipped ones.")
 def validate(graph_path: Path, shapes: Path | None) -> None:
-    """Check GRAPH (a graph.ttl) against the SHACL shapes shipped with the ontology.
+    """Check GRAPH (a graph.ttl, or a store folder) against the SHACL shapes shipped with the ontology.
 
     Exit status 0 if it conforms, 1 if not (each violation printed), 2 if GRAPH or the shapes cannot be read.
     """
@@ -210,7 +214,7 @@ def validate(graph_path: Path, shapes: Path | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default takes connections from this machine only.")
 def serve(graph_path: Path, port: int, host: str) -> None:
-    """Serve GRAPH (a graph.ttl) as a read-only SPARQL 1.1 endpoint, until Ctrl+C.
+    """Serve GRAPH (a graph.ttl, or a store folder) as a read-only SPARQL 1.1 endpoint, until Ctrl+C.
 
     \b
       seed-graph serve exports/graph.ttl

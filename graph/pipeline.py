@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ class Result:
     seconds: float = 0.0
     cached: int = 0
     parsed: int = 0
+    store: tuple[Path, Path] | None = None  # (where it is being built, where it goes)
 
     @property
     def relations(self) -> int:
@@ -55,12 +57,14 @@ class Result:
 
 def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = None,
           profile: Profile | str | Path | None = None, cache: str | Path | None = None, jobs: int = 1,
-          scheduler: str | None = None, progress: Callable[[int, int], None] | None = None) -> Result:
+          scheduler: str | None = None, store: str | Path | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Result:
     """Build the graph in memory from files and folders, and/or from ``texts`` (document id -> text).
 
     ``cache`` is a folder of per-document parses and extractions (graph.cache); ``jobs`` > 1 runs parsing
     and extraction in that many processes, and ``scheduler`` (a Dask address) on a cluster. The result is
-    the same whichever way it runs.
+    the same whichever way it runs. With ``store`` (a folder), the graph is built in an Oxigraph store on
+    disk rather than in memory; ``export`` puts it in place.
     """
     started = time.perf_counter()
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
@@ -73,10 +77,12 @@ def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = N
     for problem in skipped:
         log.warning("skipped %s", problem)
     nlp.load_ruler(profile)  # a pattern spaCy rejects stops the build here, before any work
-    store = Cache(cache, nlp.fingerprint(), profile.digest) if cache else None
+    if store is not None:
+        check_store(store)
+    reuse = Cache(cache, nlp.fingerprint(), profile.digest) if cache else None
     counts: dict[str, int] = {}
-    extractions = list(extract_all(documents, profile, store, runner(jobs, scheduler), progress, counts=counts))
-    result = assemble(extractions, profile, skipped, started)
+    extractions = list(extract_all(documents, profile, reuse, runner(jobs, scheduler), progress, counts=counts))
+    result = assemble(extractions, profile, skipped, started, store=store)
     result.cached, result.parsed = counts.get("cached", 0), counts.get("parsed", 0)
     return result
 
@@ -127,15 +133,23 @@ def extract_all(documents: list[Document], profile: Profile, cache: Cache | None
 
 
 def assemble(extractions: list[Extraction], profile: Profile, skipped: list | None = None,
-             started: float | None = None) -> Result:
-    """Resolve the extractions' mentions to entities and build the graph."""
+             started: float | None = None, store: str | Path | None = None) -> Result:
+    """Resolve the extractions' mentions to entities and build the graph (in a fresh store beside
+    ``store`` if one is given: the one in place is replaced only by ``export``)."""
     from graph.build import build as build_graph
     from graph.resolve import resolve
 
     resolution = resolve(extractions, profile)
-    graph = build_graph(extractions, resolution, profile)
+    staging = None
+    if store is not None:
+        staging = Path(store).with_name(f".{Path(store).name}.building")
+        shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
+        staging.parent.mkdir(parents=True, exist_ok=True)
+    graph = build_graph(extractions, resolution, profile, store=staging)
     seconds = time.perf_counter() - started if started is not None else 0.0
-    return Result(graph, extractions, resolution.entities, profile, skipped or [], seconds)
+    result = Result(graph, extractions, resolution.entities, profile, skipped or [], seconds)
+    result.store = (staging, Path(store)) if store is not None else None
+    return result
 
 
 def export(result: Result, out_dir: str | Path, title: str = "seed-graph") -> dict[str, Path]:
@@ -154,7 +168,33 @@ def export(result: Result, out_dir: str | Path, title: str = "seed-graph") -> di
         write_html(to_networkx(result.graph), files["graph.html"], title=title)
         write_extractions(result.extractions, files["extractions.jsonl"])
         files["ontology.ttl"].write(ONTOLOGY_FILE.read_text("utf-8"))
+        if result.store:
+            _swap_store(result)
     return {name: out / name for name in OUTPUTS}
+
+
+def check_store(path: str | Path) -> None:
+    """A store folder may be new, empty, or an Oxigraph store; never a folder of something else to replace."""
+    path = Path(path)
+    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not (path / "CURRENT").exists())):
+        raise InputError(f"{path}: exists and is not an Oxigraph store; give --store a new folder")
+
+
+def _swap_store(result: Result) -> None:
+    """Put the store just built where the previous one was, which is removed only once it is out of the way."""
+    staging, final = result.store
+    result.graph.close()
+    old = final.with_name(f".{final.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        check_store(final)
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    from graph.build import new_graph
+
+    result.graph = new_graph(final)
+    result.store = None
 
 
 def prepare_output(out_dir: str | Path) -> Path:

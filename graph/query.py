@@ -133,8 +133,18 @@ def binding(text: str) -> tuple[str, Node]:
 
 
 def load(path: str | Path, engine: str = "oxigraph"):
-    """A Turtle file as an Oxigraph store or an rdflib Graph; InputError if it is missing or not Turtle."""
+    """A Turtle file as an Oxigraph store or an rdflib Graph, or a store folder (`build --store`) opened
+    read-only; InputError if it is missing or unreadable."""
     path = Path(path)
+    if path.is_dir():
+        if engine != "oxigraph":
+            raise InputError(f"{path}: a store folder is queried with Oxigraph; --engine rdflib reads graph.ttl")
+        import pyoxigraph as ox
+
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise InputError(f"{path}: not an Oxigraph store: {one_line(exc)}") from exc
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:

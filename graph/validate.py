@@ -54,6 +54,9 @@ def validate(graph: Graph | str | Path, shapes: str | Path | None = None) -> Rep
         store.load(input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     else:
         store = load(graph)
+        if Path(graph).is_dir():  # a read-only store on disk: check a copy, with the ontology added
+            store, source = ox.Store(), store
+            store.extend(source.quads_for_pattern(None, None, None))
     store.load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)
     try:
         shapes_graph = Graph().parse(shapes or SHAPES_FILE, format="turtle")

@@ -8,7 +8,8 @@ from graph import iri
 
 def test_slug_keeps_readable_names():
     assert iri.slug("テスラ") == "テスラ"
-    assert iri.slug("Tesla_Inc.") == "Tesla_Inc."
+    assert iri.slug("Tesla_Inc.") == "Tesla_Inc%2E"  # a final dot would end the prefixed name
+    assert iri.slug("v1.2") == "v1.2"
     assert iri.slug("ARK Invest") == "ARK%20Invest"
     assert iri.slug('<a href="x">') == "%3Ca%20href%3D%22x%22%3E"
 

@@ -43,6 +43,13 @@ def turtle(result, folder):
     return (folder / "graph.ttl").read_bytes()
 
 
+def values(graph):
+    """The graph's triples with literals compared by value."""
+    from rdflib import Literal
+
+    return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in graph}
+
+
 def labels(result):
     return {e.labels["ja"] for e in result.entities.values()}
 
@@ -117,3 +124,35 @@ def test_a_dask_cluster_gives_the_same_graph_as_one_process(corpus, tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         remote = pipeline.build([corpus], scheduler=cluster.scheduler_address)
     assert turtle(one, tmp_path / "one") == turtle(remote, tmp_path / "remote")
+
+
+def test_a_store_on_disk_holds_the_graph_that_query_serve_and_validate_read(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    store, out = tmp_path / "store", tmp_path / "out"
+    for _ in range(2):  # the second build replaces the first store
+        result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "out", "store"]
+    # the same facts as a build in memory (Oxigraph writes decimals in their XSD 1.1 form: 40, not 40.0)
+    assert values(pipeline.load(out / "graph.ttl")) == values(pipeline.build([corpus]).graph)
+    for args in (["query", str(store), "entities", "--format", "csv"], ["validate", str(store)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    from_file = CliRunner().invoke(main, ["query", str(out / "graph.ttl"), "entities", "--format", "csv"]).output
+    assert CliRunner().invoke(main, ["query", str(store), "entities", "--format", "csv"]).output == from_file
+
+
+def test_a_store_is_never_put_in_place_of_a_folder_of_something_else(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    (tmp_path / "precious").mkdir()
+    (tmp_path / "precious" / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path / "out"),
+                                       "--store", str(tmp_path / "precious")])
+    assert result.exit_code == 2 and "is not an Oxigraph store" in result.output
+    assert (tmp_path / "precious" / "notes.txt").read_text() == "keep me"

@@ -16,10 +16,20 @@ from graph.export import write_text
 
 
 def turtle(graph: Graph) -> str:
-    """``graph`` as Turtle, triples sorted by subject, predicate and object, with the graph's prefixes."""
+    """``graph`` as Turtle, triples sorted by subject, predicate and object, with the graph's prefixes.
+
+    A graph held in an Oxigraph store on disk is dumped by Oxigraph in the store's own order, which is
+    stable too, without reading the graph into Python.
+    """
     import pyoxigraph as ox
 
     from graph.terms import to_oxigraph
+
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(inner, ox.Store):
+        prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+        return _sorted_header(inner.dump(format=ox.RdfFormat.TURTLE, prefixes=prefixes, from_graph=ox.DefaultGraph())
+                              .decode("utf-8"))
 
     rows = sorted((str(s), str(p), _sort_key(o), o) for s, p, o in graph)
     named: dict[str, object] = {}
@@ -40,7 +50,12 @@ def turtle(graph: Graph) -> str:
         return converted
 
     triples = [ox.Triple(iri(s), iri(p), other(key, o)) for s, p, key, o in rows]
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used(graph, named)).decode("utf-8")
+    return _sorted_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used(graph, named))
+                          .decode("utf-8"))
+
+
+def _sorted_header(text: str) -> str:
+    """The @prefix lines in alphabetical order (whatever order a serialiser keeps them in), then the triples."""
     header, body = [], []
     for line in text.splitlines(keepends=True):
         (header if line.startswith("@prefix ") and not body else body).append(line)
