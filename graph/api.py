@@ -134,8 +134,8 @@ def document(source, doc: str, root: str | os.PathLike | None = None) -> Documen
 
 @dataclass(repr=False)
 class Explorer:
-    """The explorer page, which Jupyter draws inline: in a sandboxed frame, where its scripts run but cannot
-    reach the notebook, and from which, as from the file, nothing is loaded from the network."""
+    """The explorer page, which Jupyter draws inline in a sandboxed frame: its scripts run but cannot reach the
+    notebook, and, as from the file, nothing is loaded from the network."""
 
     page: str
     height: int = 640
