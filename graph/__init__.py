@@ -1,4 +1,8 @@
-"""seed-graph: knowledge graphs from Japanese news and industry articles."""
+"""seed-graph: knowledge graphs from Japanese news and industry articles.
+
+Importing the package loads nothing heavy: the command line starts from here. The Python API for notebooks and
+scripts is ``graph.api`` (``import graph.api as sg``); ``graph.pipeline`` runs the stages.
+"""
 
 from importlib.metadata import PackageNotFoundError, version
 

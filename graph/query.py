@@ -17,6 +17,8 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -240,6 +242,32 @@ def render(answer: Answer, fmt: str = "table") -> str:
     if fmt == "csv":
         return _csv(answer)
     return _table(answer)
+
+
+def to_frame(answer: Answer):
+    """A SELECT answer as a pandas DataFrame, a column a variable, for notebooks: IRIs as strings (the node ids
+    of graph.convert.to_networkx), numbers, booleans and dates as Python values (decimals as floats), other
+    literals as their text, unbound cells as None. Needs pandas (the ``notebooks`` extra)."""
+    if answer.boolean is not None or answer.graph is not None:
+        raise ValueError("only the answer of a SELECT query is a table")
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("a table needs pandas: pip install 'seed-graph[notebooks]'") from None
+    return pd.DataFrame([[_python(cell) for cell in row] for row in answer.rows], columns=answer.variables)
+
+
+def _python(node: Node | None):
+    if node is None:
+        return None
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    if isinstance(node, URIRef):
+        return str(node)
+    value = node.toPython()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value if isinstance(value, (bool, int, float, date, time)) else str(node)
 
 
 def _json(answer: Answer) -> str:

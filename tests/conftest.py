@@ -1,14 +1,18 @@
-"""Shared fixtures: the default profile, the real ja_ginza pipeline (loaded once), hand-built Docs, and one
-real build of the project's seeds/ through the command line."""
+"""Shared fixtures: the default profile, the real ja_ginza pipeline (loaded once), hand-built Docs, one real
+build of the project's seeds/ through the command line, and one headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +58,26 @@ def seed_graph(seed_build):
 
     out, _ = seed_build
     return pipeline.load(out / "graph.ttl")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one for the whole run (Playwright's sync API allows one at a time)."""
+    def unavailable(reason: str):
+        if os.environ.get("SEED_GRAPH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}, and SEED_GRAPH_REQUIRE_BROWSER=1 requires the browser tests")
+        pytest.skip(reason)
+
+    if not os.access(CHROMIUM, os.X_OK):
+        unavailable(f"{CHROMIUM} not found: the browser tests need Debian's chromium and fonts-noto-cjk")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield browser
+        browser.close()
 
 
 def facts(extraction) -> set[tuple[str, str, str]]:

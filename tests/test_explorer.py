@@ -8,7 +8,6 @@ Without /usr/bin/chromium (or Playwright) the browser tests skip, saying why; wi
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +16,6 @@ import pytest
 
 from graph.export.html import FONT
 
-CHROMIUM = Path("/usr/bin/chromium")
-BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DATA = Path(__file__).parent / "data"
 ENT = "https://w3id.org/seed-graph/id/"
 TESLA, SAMSUNG = ENT + "Tesla", ENT + "Samsung_Electronics"
@@ -38,26 +34,7 @@ def select(graph, query: str) -> list[tuple]:
     return [tuple(row) for row in graph.query(PREFIXES + query)]
 
 
-# ---- the browser ----------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def browser():
-    def unavailable(reason: str):
-        if os.environ.get("SEED_GRAPH_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{reason}, and SEED_GRAPH_REQUIRE_BROWSER=1 requires the browser tests")
-        pytest.skip(reason)
-
-    if not os.access(CHROMIUM, os.X_OK):
-        unavailable(f"{CHROMIUM} not found: the browser tests need Debian's chromium and fonts-noto-cjk")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed: pip install -e '.[test]'")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        yield browser
-        browser.close()
-
+# ---- the browser (its fixture, shared with the inline explorer's test, is in conftest.py) ----------------------
 
 @dataclass
 class Explorer:
