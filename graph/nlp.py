@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 
 MODEL = "ja_ginza"
 MAX_SEGMENT = 1500
+# The entity tagger shipped in graph/models/ner (graph/ner.py): runs after ja_ginza's recogniser, reads its
+# labels among other features, and sets the entities with our own types.
+ENTITY_MODEL = "models/ner"
+ENTITY_COMPONENT = "entities"
 # GiNZA's compound_splitter does nothing with ja_ginza's config (split_mode null). The bunsetu_recognizer
 # stays: it is what turns the parser's "nmod_bunsetu" labels into plain UD labels.
 UNUSED = ["compound_splitter"]
@@ -39,7 +43,8 @@ def _build(profile: Profile):
 
     log.info("loading %s", MODEL)
     nlp = spacy.load(MODEL, exclude=UNUSED)
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    add_entity_recognizer(nlp, entity_model_path())
+    ruler = nlp.add_pipe("entity_ruler", after=ENTITY_COMPONENT, config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = list(gazetteer_patterns(profile))
     for i, pattern in enumerate(profile["patterns"]):
         # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from GiNZA's.
@@ -51,6 +56,23 @@ def _build(profile: Profile):
             raise InputError(f"{profile.path}:{line}: patterns.{i}: spaCy rejects this pattern: {exc}") from exc
     ruler.add_patterns(patterns)
     return nlp
+
+
+def entity_model_path():
+    from importlib import resources
+
+    return resources.files("graph") / ENTITY_MODEL
+
+
+def add_entity_recognizer(nlp, path=None):
+    """Add the entity tagger (graph/ner.py) right after ja_ginza's recogniser; load its weights from ``path``."""
+    from graph import ner
+
+    ner.register()
+    component = nlp.add_pipe(ner.FACTORY, name=ENTITY_COMPONENT, after="ner")
+    if path is not None:
+        component.from_disk(path)
+    return component
 
 
 def model_version() -> str:
