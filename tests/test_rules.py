@@ -102,7 +102,7 @@ def test_person_names_joined_by_a_middle_dot_before_an_honorific_are_one_person_
 def test_dropped_subject_is_the_person_of_a_byline(extract_text):
     extraction = extract_text("佐藤 花子\n北海道出身。株式会社テストラボの開発部で働いた。")
     assert ("佐藤 花子", "bornIn", "北海道") in facts(extraction)
-    assert ("佐藤 花子", "worksFor", "テストラボ") in facts(extraction)
+    assert ("佐藤 花子", "worksFor", "株式会社テストラボ") in facts(extraction)
 
 
 @pytest.mark.model
@@ -131,3 +131,32 @@ def test_measured_attribute_said_of_the_noun_a_clause_modifies(extract_text):
 def test_coordinated_targets_give_one_fact_each(extract_text):
     extraction = extract_text("新しいチップ「X9」は、ロボット「アトラス」やロボット「スポット」に搭載される。")
     assert {("X9", "installedIn", "アトラス"), ("X9", "installedIn", "スポット")} <= facts(extraction)
+
+
+def test_a_legal_form_is_part_of_the_mention_and_not_of_the_label(profile):
+    doc = make_doc("""
+        株式会社 株式会社 NOUN 名詞-普通名詞-一般 1 compound
+        ミライテック ミライテック PROPN 名詞-固有名詞-一般 3 nsubj
+        は は ADP 助詞-係助詞 1 case
+        設立 設立 VERB 名詞-普通名詞-サ変可能 3 ROOT
+        さ する AUX 動詞-非自立可能 3 aux
+        れ れる AUX 助動詞 3 aux
+        た た AUX 助動詞 3 aux
+    """)
+    [company] = run(doc, profile).mentions
+    assert (company.text, company.type) == ("株式会社ミライテック", "Organization")
+    from graph.resolve import resolve as resolve_all
+    entities = resolve_all([run(doc, profile)], profile).entities
+    assert [e.labels["ja"] for e in entities.values()] == ["ミライテック"]
+
+
+def test_a_known_company_takes_in_the_legal_form_after_it(profile):
+    doc = make_doc("""
+        インテル インテル PROPN 名詞-固有名詞-一般 3 nsubj
+        社 社 NOUN 接尾辞-名詞的-一般 0 compound
+        が が ADP 助詞-格助詞 0 case
+        発表 発表 VERB 名詞-普通名詞-サ変可能 3 ROOT
+    """, ents=[(0, 1, "Organization", "Intel")])
+    [company] = run(doc, profile).mentions
+    assert (company.text, company.type) == ("インテル社", "Organization")
+    assert company.entity.endswith("/Intel")

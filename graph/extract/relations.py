@@ -31,6 +31,8 @@ _STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
 _DEMONSTRATIVES = {"この", "その", "同", "当", "本", "これら", "あの"}
 _COORDINATORS = {"や", "と", "、", "及び", "および", "・", "並びに", "または", "か"}
+_LIST_CONJUNCTIONS = {"そして", "および", "及び", "並びに", "ならびに", "また"}
+_COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
 
 CONFIDENCE = {
     "case-frame": 0.9,
@@ -198,6 +200,20 @@ class Segment:
                 other = self._filler(child)
                 if other is not None and other not in out:
                     out.append(other)
+        # FSDやオプティマスの頭脳: or hangs both on the noun they modify
+        for sibling in token.head.children:
+            if sibling.i < token.i and sibling.i != token.head.i and sibling.right_edge.i + 1 == token.left_edge.i \
+                    and any(c.text in _COORDINATORS for c in sibling.children if c.dep_ in ("case", "cc")):
+                other = self._filler(sibling)
+                if other is not None and other not in out:
+                    out.append(other)
+        # 「FSD」、そしてロボット「オプティマス」: the parser hangs the first of a list on the last
+        head = token.head
+        if head.i > token.i and any(c.text == "、" for c in token.children) and any(
+                c.dep_ == "cc" and c.lemma_ in _LIST_CONJUNCTIONS for c in head.children):
+            other = self._filler(head)
+            if other is not None and other not in out:
+                out.append(other)
         return out
 
     def _filler(self, token) -> int | None:
@@ -215,23 +231,41 @@ class Segment:
             return self.entity_at[token.i - 1]
         if not type_:
             return None
-        # AIスーパーコンピュータ「Dojo」: the quoted name the noun introduces
+        named = self._named_by(token, type_)
+        if named is not None:
+            return named
+        # このチップ: the last name of the category's type
+        if self._demonstrative(token):
+            return ctx.last_of_type(type_, self.offset + token.idx)
+        # …に搭載されるAIチップです。テスラが開発したこのチップが「AI6」です: the next sentence names it
+        if any(c.dep_ == "cop" for c in token.children):
+            for later in doc[token.sent.end:min(token.sent.end + 40, len(doc))]:
+                if later.sent.start > token.sent.end:
+                    break
+                if lex.category(self.compound_text(later)) == type_ and self._demonstrative(later):
+                    return self._named_by(later, type_)
+        return None
+
+    @staticmethod
+    def _demonstrative(token) -> bool:
+        return any(c.text in _DEMONSTRATIVES for c in token.children if c.dep_ in ("det", "nmod", "compound"))
+
+    def _named_by(self, token, type_: str) -> int | None:
+        """The name a category noun introduces (AIスーパーコンピュータ「Dojo」) or is equated with by a copula
+        (このチップが「AI6」です, AI7は…本命チップです)."""
+        doc = self.doc
         for j in range(token.i + 1, min(token.i + 3, len(doc))):
             if self.entity_at[j] is not None and self.ctx.mentions[self.entity_at[j]].type == type_:
                 if all(t.is_punct for t in doc[token.i + 1:j]):
                     return self.entity_at[j]
-        # このチップが「AI6」です / AI7は…本命チップです: a copula equates the noun with a name
         head = token.head
         if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(
                 c.dep_ in ("cop", "aux") for c in head.children):
             return self.entity_at[head.i]
         if any(c.dep_ == "cop" for c in token.children):
             for c in token.children:
-                if c.dep_ == "nsubj" and self.entity_at[c.i] is not None:
+                if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None:
                     return self.entity_at[c.i]
-        # このチップ: the last name of the category's type
-        if any(c.text in _DEMONSTRATIVES for c in token.children if c.dep_ in ("det", "nmod", "compound")):
-            return ctx.last_of_type(type_, self.offset + token.idx)
         return None
 
     def compound_text(self, token) -> str:
@@ -321,7 +355,7 @@ class Segment:
             self._unlexicalised(pred)
             return
         if pred.pos_ == "NOUN" and pred.dep_ in ("obj", "nsubj", "obl", "nmod") and not any(
-                c.dep_ == "aux" for c in pred.children):
+                c.dep_ == "aux" for c in pred.children) and not self.complement(pred):
             return  # a nominalised predicate used as an argument: read with its governor
         if pred.dep_ == "advcl" and pred.lemma_ in self.ctx.means_verbs and (
                 self.frame(pred.head) or pred.head.lemma_ in self.ctx.light_verbs):
@@ -356,10 +390,12 @@ class Segment:
             topic = self.sentence_topic(anchor, frame.kind)
             if topic is not None:
                 subjects = [topic]
-        if not subjects and frame.subject == "agent" and "agent" not in args and not self.passive(anchor):
+        if not subjects and frame.subject == "agent" and "agent" not in args:
             topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
             if topic is not None:
-                subjects, penalty, rule = [topic], 0.0, "zero-subject" if rule == "case-frame" else rule
+                # a passive says nothing of its agent: the topic is only a guess (…を前提に設計されたチップ)
+                penalty = 0.15 if self.passive(anchor) else 0.0
+                subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
         if event and not subjects:
             subjects = [event[0]]
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object == "theme" else [])) \
@@ -384,6 +420,12 @@ class Segment:
                     for means in self.fillers(p):
                         if ctx.mentions[means].type == "Technology":
                             self.emit(t, frame.means, means, rule, anchor)
+
+    @staticmethod
+    def complement(token) -> bool:
+        """The noun before と/に なる carries the predicate: AはBの頭脳となる."""
+        return token.dep_ == "obl" and token.head.lemma_ in _COPULAR_VERBS and any(
+            c.text in ("と", "に") for c in token.children if c.dep_ == "case")
 
     def qualifiers(self, anchor, about: list[int]) -> dict[str, list[int]]:
         """An agreement's subject, and the money and dates within the predicate's clause."""
