@@ -38,6 +38,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "graph" / "models" / "ner")
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--hidden", type=int, default=192)
+    parser.add_argument("--depth", type=int, default=2)
+    parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, help="a .pkl file to keep the featurised sentences in between runs")
     args = parser.parse_args()
@@ -50,12 +52,13 @@ def main() -> None:
     fix_random_seed(args.seed)
     rng = random.Random(args.seed)
     started = time.perf_counter()
-    train, dev = featurise(args.corpus, args.cache)
+    train, dev = ([((tensor, ner.hashed(tokens)), tags, gold) for (tensor, tokens), tags, gold in rows]
+                  for rows in featurise(args.corpus, args.cache))
     print(f"{len(train)} training and {len(dev)} development sentences featurised in "
           f"{time.perf_counter() - started:.0f} s", flush=True)
     tags = ner.tag_names(LABELS)
     index = {t: i for i, t in enumerate(tags)}
-    tagger = ner.EntityTagger(None, labels=LABELS, hidden=args.hidden)
+    tagger = ner.EntityTagger(None, labels=LABELS, hidden=args.hidden, depth=args.depth, dropout=args.dropout)
     model = tagger.model
     model.initialize(X=[x for x, _, _ in train[:100]], Y=[numpy.zeros((len(x[0]), len(tags)), dtype="float32")
                                                           for x, _, _ in train[:100]])
@@ -95,7 +98,7 @@ def featurise(corpus: Path, cache: Path | None):
     from spacy.training import offsets_to_biluo_tags
 
     from graph import nlp as stages
-    from graph.ner import features
+    from graph.ner import features, token_attributes
 
     nlp = spacy.load(stages.MODEL, exclude=["parser", "attribute_ruler", "compound_splitter", "bunsetu_recognizer",
                                             "morphologizer"])
@@ -112,7 +115,7 @@ def featurise(corpus: Path, cache: Path | None):
                 taken |= set(range(span.start, span.end))
                 spans.append((span.start_char, span.end_char, e["type"]))
             gold = {(doc.char_span(s, e).start, doc.char_span(s, e).end, t) for s, e, t in spans}
-            rows.append((features(doc), offsets_to_biluo_tags(doc, spans), gold))
+            rows.append(((features(doc)[0], token_attributes(doc)), offsets_to_biluo_tags(doc, spans), gold))
         out.append(rows)
     if cache:
         cache.write_bytes(pickle.dumps(tuple(out)))

@@ -73,18 +73,25 @@ def tag_names(labels: list[str]) -> list[str]:
 
 def features(doc) -> tuple[numpy.ndarray, numpy.ndarray]:
     """A doc's (tensor, hashed attributes) as the tagger reads them."""
-    from spacy.strings import hash_string
-
     tensor = doc.tensor
     if tensor is None or getattr(tensor, "size", 0) == 0 or tensor.shape != (len(doc), WIDTH):
         tensor = numpy.zeros((len(doc), WIDTH), dtype="float32")
+    return numpy.asarray(tensor, dtype="float32"), hashed(token_attributes(doc))
+
+
+def token_attributes(doc) -> list[tuple[str, str, str]]:
+    """What the hashed features are made of: each token's text, Sudachi tag and ja_ginza entity label."""
+    return [(t.text, t.tag_, f"{t.ent_iob_}-{t.ent_type_}") for t in doc]
+
+
+def hashed(tokens: list[tuple[str, str, str]]) -> numpy.ndarray:
+    from spacy.strings import hash_string
+
     rows = []
-    for token in doc:
-        text = token.text
-        values = (token.tag_, f"{token.ent_iob_}-{token.ent_type_}", text[0], text[-1], _classes(text), text)
+    for text, tag, label in tokens:
+        values = (tag, label, text[0], text[-1], _classes(text), text)
         rows.append([hash_string(f"{name}={value}") for (name, _), value in zip(ATTRIBUTES, values)])
-    ids = numpy.asarray(rows, dtype="uint64").reshape(len(doc), len(ATTRIBUTES))
-    return numpy.asarray(tensor, dtype="float32"), ids
+    return numpy.asarray(rows, dtype="uint64").reshape(len(tokens), len(ATTRIBUTES))
 
 
 def _classes(text: str) -> str:
@@ -146,11 +153,12 @@ def _transitions(tags: list[str]) -> numpy.ndarray:
 class EntityTagger:
     """The spaCy component: sets ``doc.ents`` from the tagger's best tag sequence."""
 
-    def __init__(self, nlp, name: str = FACTORY, labels: list[str] | None = None, hidden: int = 192) -> None:
+    def __init__(self, nlp, name: str = FACTORY, labels: list[str] | None = None, hidden: int = 192,
+                 depth: int = 2, dropout: float = 0.2) -> None:
         self.name = name
         self.labels = list(labels or [])
-        self.hidden = hidden
-        self.model = build_model(len(tag_names(self.labels)), hidden) if self.labels else None
+        self.cfg = {"hidden": hidden, "depth": depth, "dropout": dropout}
+        self.model = build_model(len(tag_names(self.labels)), **self.cfg) if self.labels else None
 
     def __call__(self, doc):
         from spacy.tokens import Span
@@ -171,14 +179,15 @@ class EntityTagger:
     def to_disk(self, path, exclude=()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "cfg.json").write_text(json.dumps({"labels": self.labels, "hidden": self.hidden}), encoding="utf-8")
+        (path / "cfg.json").write_text(json.dumps({"labels": self.labels, **self.cfg}), encoding="utf-8")
         (path / "model.bin").write_bytes(self.model.to_bytes())
 
     def from_disk(self, path, exclude=()):
         path = Path(path)
         cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
-        self.labels, self.hidden = cfg["labels"], cfg["hidden"]
-        self.model = build_model(len(tag_names(self.labels)), self.hidden)
+        self.labels = cfg.pop("labels")
+        self.cfg = cfg
+        self.model = build_model(len(tag_names(self.labels)), **cfg)
         self.model.initialize(X=[(numpy.zeros((2, WIDTH), dtype="float32"),
                                   numpy.zeros((2, len(ATTRIBUTES)), dtype="uint64"))])
         self.model.from_bytes((path / "model.bin").read_bytes())
@@ -190,5 +199,5 @@ def register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, default_config={"labels": [], "hidden": 192})(
-            lambda nlp, name, labels, hidden: EntityTagger(nlp, name, labels, hidden))
+        Language.factory(FACTORY, default_config={"labels": [], "hidden": 192, "depth": 2, "dropout": 0.2})(
+            lambda nlp, name, labels, hidden, depth, dropout: EntityTagger(nlp, name, labels, hidden, depth, dropout))

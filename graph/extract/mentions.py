@@ -137,6 +137,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _places(doc, lex)
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
+    _whole_quotes(doc, found)
     return found
 
 
@@ -311,6 +312,23 @@ def _places(doc, lex: Lexicon) -> list[Candidate]:
             if starts_name and glued:
                 out.append(Candidate(i, i + 1, "Place", "place-prefix", RULE, key=lex.place_prefixes[token.text]))
     return out
+
+
+def _whole_quotes(doc, found: list[Candidate]) -> None:
+    """A name the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」."""
+    for c in found:
+        if c.source != "tagger":
+            continue
+        open_ = next((i for i in range(c.start - 1, max(-1, c.start - 12), -1) if doc[i].text in _QUOTES), None)
+        if open_ is None or any(t.text in _QUOTES.values() for t in doc[open_ + 1:c.start]):
+            continue
+        close = next((j for j in range(c.end, min(len(doc), c.end + 12)) if doc[j].text == _QUOTES[doc[open_].text]), None)
+        if close is None or (open_ + 1, close) == (c.start, c.end):
+            continue
+        inside = doc[open_ + 1:close]
+        if len(inside.text) <= 30 and not any(t.text in "。「『" for t in inside) and \
+                not any(o is not c and o.priority > TAGGER and o.start < close and open_ < o.end for o in found):
+            c.start, c.end = open_ + 1, close
 
 
 def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:

@@ -207,13 +207,14 @@ class Segment:
                 other = self._filler(sibling)
                 if other is not None and other not in out:
                     out.append(other)
-        # 「FSD」、そしてロボット「オプティマス」: the parser hangs the first of a list on the last
-        head = token.head
-        if head.i > token.i and any(c.text == "、" for c in token.children) and any(
-                c.dep_ == "cc" and c.lemma_ in _LIST_CONJUNCTIONS for c in head.children):
-            other = self._filler(head)
-            if other is not None and other not in out:
-                out.append(other)
+        # 「FSD」、そしてロボット「オプティマス」: the parser hangs the first of a list (the noun or its name) on the last
+        for item in {token, self.doc[self.heads.get(found, token.i)]}:
+            head = item.head
+            if head.i > item.i and any(c.text == "、" for c in item.children) and any(
+                    c.dep_ == "cc" and c.lemma_ in _LIST_CONJUNCTIONS for c in head.children):
+                other = self._filler(head)
+                if other is not None and other not in out:
+                    out.append(other)
         return out
 
     def _filler(self, token) -> int | None:
