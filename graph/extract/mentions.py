@@ -1,11 +1,14 @@
-"""Entity mentions: GiNZA's NER mapped to our types, overruled by the profile's gazetteer and by rules.
+"""Entity mentions: the profile's gazetteer, rules on tokens, and the entity tagger shipped with seed-graph.
 
-Candidates come from three sources, in order of trust: the profile's gazetteer and patterns (spaCy's
-EntityRuler), rules on tokens (a name in 「」 after a category noun, a model code before one, a name before a
-facility suffix, a person's name before an honorific, a company's legal form, a place-name tag, a country
-prefix), and GiNZA's NER mapped through ``ner_labels``. Overlaps go to the more trusted, then the longer.
-Within a document, a name found once is found everywhere it recurs, and a person's full name teaches its
-parts (イーロン・マスク -> イーロン, マスク).
+Candidates come from these sources, in order of trust: the gazetteer and patterns (spaCy's EntityRuler); a
+name typed by the category noun that introduces it (チップ「AI6」, N2プロセス, AI7は…チップです, Dojoという基盤);
+the trained tagger (graph/ner.py, whose spans are read from ``doc.spans``), which also wins over a known name
+nested inside a longer name it found (日本 in 日本証券業協会); the other rules (a name before a facility suffix,
+a person's name before an honorific, a company's legal form, a place-name tag, a country prefix); and any
+other recogniser's labels mapped through ``ner_labels``. Overlaps go to the more trusted, then the longer.
+An organisation's legal form is part of its mention (テスラ社, (株)ファミリーマート) but not of its key. Within a
+document, a name found once is found everywhere it recurs, and a person's full name teaches its parts
+(イーロン・マスク -> イーロン, マスク).
 """
 
 from __future__ import annotations
@@ -291,7 +294,8 @@ def _with_legal_forms(doc, kept: list[Candidate], lex: Lexicon) -> None:
         if c.type != "Organization":
             continue
         name = doc[c.start:c.end].text
-        if c.end < len(doc) and doc[c.end].text in lex.legal_forms and c.end not in taken and not doc[c.end - 1].whitespace_:
+        if c.end < len(doc) and doc[c.end].text in lex.legal_forms and c.end not in taken \
+                and not doc[c.end - 1].whitespace_:
             c.end += 1
             c.key = c.key or name
         if c.start > 0 and doc[c.start - 1].text in lex.legal_forms - {"社"} and c.start - 1 not in taken:
@@ -441,7 +445,7 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
         best[text] = (rank, top[text].most_common(1)[0][0], key)
     for m in mentions:
         rank, type_, key = best[m.text]
-        if trust.get(m.source, RULE) <= rank and m.source in ("tagger", "ner") or trust.get(m.source, RULE) < rank:
+        if m.source in ("tagger", "ner") or trust.get(m.source, RULE) < rank:
             m.type = type_ if rank > NER else votes[m.text].most_common(1)[0][0]
             m.key = m.key or key
     parts: dict[str, tuple[str, str]] = {}
