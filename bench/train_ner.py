@@ -100,8 +100,8 @@ def featurise(corpus: Path, cache: Path | None):
     from graph import nlp as stages
     from graph.ner import features, token_attributes
 
-    nlp = spacy.load(stages.MODEL, exclude=["parser", "attribute_ruler", "compound_splitter", "bunsetu_recognizer",
-                                            "morphologizer"])
+    nlp = spacy.load(stages.MODEL, exclude=["parser", "ner", "attribute_ruler", "compound_splitter",
+                                            "bunsetu_recognizer", "morphologizer"])
     out = []
     for split in ("train", "dev"):
         records = stockmark.load(corpus, split)

@@ -19,13 +19,13 @@ log = logging.getLogger(__name__)
 
 MODEL = "ja_ginza"
 MAX_SEGMENT = 1500
-# The entity tagger shipped in graph/models/ner (graph/ner.py): runs after ja_ginza's recogniser, reads its
-# labels among other features, and sets the entities with our own types.
+# The entity tagger shipped in graph/models/ner (graph/ner.py) takes the place of ja_ginza's recogniser: it
+# labels with our own types, scores far better on our benchmarks, and costs a fraction of its time.
 ENTITY_MODEL = "models/ner"
 ENTITY_COMPONENT = "entities"
 # GiNZA's compound_splitter does nothing with ja_ginza's config (split_mode null). The bunsetu_recognizer
 # stays: it is what turns the parser's "nmod_bunsetu" labels into plain UD labels.
-UNUSED = ["compound_splitter"]
+UNUSED = ["compound_splitter", "ner"]
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
 _loaded: dict[str, object] = {}
@@ -65,11 +65,11 @@ def entity_model_path():
 
 
 def add_entity_recognizer(nlp, path=None):
-    """Add the entity tagger (graph/ner.py) right after ja_ginza's recogniser; load its weights from ``path``."""
+    """Add the entity tagger (graph/ner.py) before the morphologizer; load its weights from ``path``."""
     from graph import ner
 
     ner.register()
-    component = nlp.add_pipe(ner.FACTORY, name=ENTITY_COMPONENT, after="ner")
+    component = nlp.add_pipe(ner.FACTORY, name=ENTITY_COMPONENT, before="morphologizer")
     if path is not None:
         component.from_disk(path)
     return component

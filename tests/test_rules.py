@@ -260,3 +260,11 @@ def test_a_passive_without_an_agent_takes_the_topic_with_less_confidence(extract
     [made] = [r for r in extraction.relations if r.predicate == "manufactures"]
     assert (extraction.mentions[made.subject].text, extraction.mentions[made.object].text) == ("ホンダ", "Q9")
     assert made.confidence < 0.8
+
+
+def test_a_value_the_tagger_took_for_a_name_stays_a_value(profile):
+    doc = tagged(make_doc("""
+        フォロワー フォロワー NOUN 名詞-普通名詞-一般 1 compound
+        240万人 240万人 NOUN 名詞-普通名詞-一般 1 ROOT
+    """), (0, 2, "Product"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("240万人", "Quantity")]

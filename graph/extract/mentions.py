@@ -159,12 +159,13 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
 
 def _category_phrase(span, lex: Lexicon) -> bool:
     """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル."""
-    doc = span.doc
-    for i in range(span.start, span.end):
-        if doc[i:span.end].text in lex.categories:
-            return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
-                       or ("普通名詞" in t.tag_ and not is_latin(t.text)) for t in doc[span.start:i])
-    return False
+    text = span.text
+    if lex.category(text) is None:
+        return False
+    size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
+    rest = [t for t in span if t.idx - span.start_char < len(text) - size]
+    return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
+               or (("普通名詞" in t.tag_ or "接頭辞" in t.tag_) and not is_latin(t.text)) for t in rest)
 
 
 def _in_quotes(doc, start: int, end: int) -> bool:
