@@ -161,20 +161,21 @@ class EntityTagger:
         self.model = build_model(len(tag_names(self.labels)), **self.cfg) if self.labels else None
 
     def __call__(self, doc):
-        from spacy.tokens import Span
-
-        if self.model is None or not len(doc):
-            return doc
-        [scores] = self.model.predict([features(doc)])
-        tags = tag_names(self.labels)
-        spans = [Span(doc, s, e, label=label) for s, e, label in decode(numpy.asarray(scores), tags)]
-        doc.set_ents(spans, default="outside")
-        doc.spans[SPANS_KEY] = spans  # kept apart: an entity ruler after this may overwrite doc.ents
-        return doc
+        return next(self.pipe([doc]))
 
     def pipe(self, docs, batch_size: int = 64):
-        for doc in docs:
-            yield self(doc)
+        """Tag docs a batch at a time: one pass of the network for the whole batch."""
+        from spacy.tokens import Span
+        from spacy.util import minibatch
+
+        tags = tag_names(self.labels)
+        for batch in minibatch(docs, size=batch_size):
+            todo = [doc for doc in batch if len(doc)] if self.model is not None else []
+            for doc, scores in zip(todo, self.model.predict([features(doc) for doc in todo]) if todo else []):
+                spans = [Span(doc, s, e, label=label) for s, e, label in decode(numpy.asarray(scores), tags)]
+                doc.set_ents(spans, default="outside")
+                doc.spans[SPANS_KEY] = spans  # kept apart: an entity ruler after this may overwrite doc.ents
+            yield from batch
 
     def to_disk(self, path, exclude=()) -> None:
         path = Path(path)

@@ -44,10 +44,11 @@ def _build(profile: Profile):
     log.info("loading %s", MODEL)
     nlp = spacy.load(MODEL, exclude=UNUSED)
     add_entity_recognizer(nlp, entity_model_path())
-    ruler = nlp.add_pipe("entity_ruler", after=ENTITY_COMPONENT, config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    ruler = nlp.add_pipe("entity_ruler", after=ENTITY_COMPONENT,
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = list(gazetteer_patterns(profile))
     for i, pattern in enumerate(profile["patterns"]):
-        # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from GiNZA's.
+        # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from the tagger's.
         entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern.get("id") or f"pattern:{i}"}
         try:
             ruler.add_patterns([entry])
@@ -59,6 +60,7 @@ def _build(profile: Profile):
 
 
 def entity_model_path():
+    """The folder of the entity tagger's weights, shipped inside the package."""
     from importlib import resources
 
     return resources.files("graph") / ENTITY_MODEL

@@ -268,3 +268,13 @@ def test_a_value_the_tagger_took_for_a_name_stays_a_value(profile):
         240万人 240万人 NOUN 名詞-普通名詞-一般 1 ROOT
     """), (0, 2, "Product"))
     assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("240万人", "Quantity")]
+
+
+@pytest.mark.parametrize("name, label", [
+    ("(株)ファミリーマート", "ファミリーマート"), ("テスラ社", "テスラ"), ("BLW社", "BLW"), ("講談社", "講談社"),
+    ("トヨタ自動車株式会社", "トヨタ自動車"),
+])
+def test_an_organisation_is_labelled_without_its_legal_form(profile, name, label):
+    from graph.resolve import bare
+
+    assert bare(name, profile["names"]["legal_forms"]) == label
