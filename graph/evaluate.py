@@ -74,6 +74,7 @@ class Report:
     lenient: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     bands: dict[float, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    modality: Counts = field(default_factory=Counts)  # gold facts with a modality, found; and found with it
     errors: dict[str, list] = field(default_factory=lambda: defaultdict(list))
 
     def overall(self, table: dict[str, Counts], skip: Iterable[str] = ()) -> Counts:
@@ -99,6 +100,7 @@ class Report:
             out["relations"] = table(self.relations, UNSCORED_KINDS)
             out["confidence"] = {f">={band}": {"precision": round(c.precision, 4), "facts": c.pred}
                                  for band, c in sorted(self.bands.items(), reverse=True)}
+            out["modality"] = {"right": self.modality.tp, "of": self.modality.pred}
         return out
 
 
@@ -275,11 +277,10 @@ def _score_relations(report: Report, g: Gold, pred: dict) -> None:
             return term(name) == term(value)
         return normalise(name) in names.get(value, set())
 
-    facts: dict[tuple, dict] = {}
+    statements: dict[tuple, list[dict]] = defaultdict(list)  # a fact, and every statement that says it
     for r in pred.get("relations", []):
-        key = (term(r["subject"]), _local(r["predicate"]), term(r["object"]))
-        if key not in facts or r.get("confidence", 0) > facts[key].get("confidence", 0):
-            facts[key] = r
+        statements[(term(r["subject"]), _local(r["predicate"]), term(r["object"]))].append(r)
+    facts = {key: max(said, key=lambda r: r.get("confidence", 0)) for key, said in statements.items()}
     gold = [(r["subject"], _local(r["predicate"]), r["object"]) for r in g.relations]
     gold = list({(term(s), k, term(o)): (s, k, o) for s, k, o in gold}.values())
     for (_, kind, _), r in facts.items():
@@ -293,12 +294,21 @@ def _score_relations(report: Report, g: Gold, pred: dict) -> None:
         if not right:
             report.errors["spurious facts"].append((g.id, _show(r["subject"], names), kind, _show(r["object"], names),
                                                     r.get("rule"), r.get("confidence")))
+    modality = {(term(r["subject"]), _local(r["predicate"]), term(r["object"])): r["modality"]
+                for r in g.relations if "modality" in r}
     for s, kind, o in gold:
         report.relations[kind].gold += 1
-        hit = any(k == kind and named(s, r["subject"]) and named(o, r["object"]) for (_, k, _), r in facts.items())
-        report.relations[kind].found += hit
-        if not hit:
+        hits = [r for (_, k, _), said in statements.items() for r in said
+                if k == kind and named(s, r["subject"]) and named(o, r["object"])]
+        report.relations[kind].found += bool(hits)
+        if not hits:
             report.errors["missed facts"].append((g.id, s, kind, o))
+        wanted = modality.get((term(s), kind, term(o)))
+        if hits and wanted:  # a fact said in several sentences is right if one of them says it so
+            report.modality.pred += 1
+            report.modality.tp += any(r.get("modality") == wanted for r in hits)
+            if not any(r.get("modality") == wanted for r in hits):
+                report.errors["wrong modality"].append((g.id, s, kind, o, wanted, [r.get("modality") for r in hits]))
 
 
 def _local(predicate: str) -> str:
@@ -334,4 +344,6 @@ def format_table(report: Report) -> str:
         lines += ["", "confidence   precision  facts"]
         for band, c in sorted(report.bands.items(), reverse=True):
             lines.append(f">= {band:<9}{c.precision:>10.3f}{c.pred:>7}")
+        if report.modality.pred:
+            lines += ["", f"modality     {report.modality.tp} of {report.modality.pred} found facts with a gold modality"]
     return "\n".join(lines)

@@ -22,14 +22,16 @@ def gold_file(tmp_path, records) -> Path:
 
 GOLD = {"id": "a", "text": TEXT,
         "entities": [{"span": [0, 3], "type": "Organization"}, {"span": [4, 8], "type": "Organization"}],
-        "relations": [{"subject": "トヨタ自動車", "predicate": "partnersWith", "object": "Denso"}]}
+        "relations": [{"subject": "トヨタ自動車", "predicate": "partnersWith", "object": "Denso", "modality": "planned"}]}
 PRED = {"doc": "a", "mentions": [
     {"start": 0, "end": 3, "text": "トヨタ", "type": "Organization", "entity": "https://w3id.org/seed-graph/id/Toyota"},
     {"start": 4, "end": 7, "text": "デンソ", "type": "Organization", "entity": "https://w3id.org/seed-graph/id/Denso"},
     {"start": 9, "end": 11, "text": "提携", "type": "Product", "entity": "https://w3id.org/seed-graph/id/x"}],
     "relations": [
         {"subject": "https://w3id.org/seed-graph/id/Toyota", "predicate": "partnersWith",
-         "object": "https://w3id.org/seed-graph/id/Denso", "confidence": 0.9},
+         "object": "https://w3id.org/seed-graph/id/Denso", "confidence": 0.9, "modality": "asserted"},
+        {"subject": "https://w3id.org/seed-graph/id/Toyota", "predicate": "partnersWith",
+         "object": "https://w3id.org/seed-graph/id/Denso", "confidence": 0.7, "modality": "planned"},
         {"subject": "https://w3id.org/seed-graph/id/Toyota", "predicate": "https://w3id.org/seed-graph/ns#acquires",
          "object": "https://w3id.org/seed-graph/id/Denso", "confidence": 0.5}],
     "names": {"https://w3id.org/seed-graph/id/Toyota": ["トヨタ自動車", "Toyota"]}}
@@ -46,6 +48,7 @@ def test_exact_and_lenient_mentions_and_facts_by_alias(tmp_path):
     assert report.relations["partnersWith"].f1 == 1.0
     assert (report.relations["acquires"].tp, report.relations["acquires"].pred) == (0, 1)
     assert report.bands[0.8].precision == 1.0 and report.bands[0.0].precision == 0.0
+    assert (report.modality.tp, report.modality.pred) == (1, 1)  # one of the two statements says it is planned
     table = evaluate.format_table(report)
     assert "partnersWith" in table and "all" in table
     assert report.to_dict()["relations"]["all"]["precision"] == 0.5
