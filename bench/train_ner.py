@@ -1,6 +1,6 @@
 """Train the entity tagger shipped in graph/models/ner (graph/ner.py) on the stockmark corpus's training split.
 
-    .venv/bin/python bench/train_ner.py [--corpus ner.json] [--out graph/models/ner] [--epochs 20]
+    .venv/bin/python bench/train_ner.py [--corpus ner.json] [--out graph/models/ner] [--cache feats.pkl]
 
 The tagger's features are the tensor ja_ginza's tok2vec computes anyway, so the sentences are featurised once
 (cached with --cache) and training is quick. The held-out test split (bench/stockmark.py) is never read; the
@@ -36,10 +36,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=stockmark.DEFAULT)
     parser.add_argument("--out", type=Path, default=ROOT / "graph" / "models" / "ner")
-    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--hidden", type=int, default=192)
     parser.add_argument("--depth", type=int, default=2)
-    parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument("--dropout", type=float, default=0.35)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, help="a .pkl file to keep the featurised sentences in between runs")
     args = parser.parse_args()
