@@ -4,8 +4,8 @@
     .venv/bin/python bench/ner_eval.py [--corpus ../shared/corpora/stockmark-ner-wikipedia/ner.json]
                                        [--split test] [--livedoor DIR] [--markdown]
 
-Entities: exact span and type (P/R/F1 by type). Facts: by relation kind, relatedTo aside (seed gold only;
-bare ja_ginza finds none). Speed: characters a second over the stockmark split, one process, best of three.
+Entities: exact span and type (P/R/F1 by type). Facts: by relation kind, relatedTo aside (seed article and
+livedoor sample; bare ja_ginza finds none). Speed: characters a second over the stockmark split, one process, best of three.
 With --livedoor, also the mentions each system finds in livedoor news articles listed in
 bench/livedoor_gold.jsonl (gold spans checked by hand; the articles are read from DIR, never copied).
 """
@@ -116,8 +116,8 @@ def speeds(gold, profile, bare, rounds: int = 3) -> dict[str, float]:
 
 
 def livedoor(folder: Path):
-    """Gold for a few livedoor articles: spans into the body (line 4 on) up to ``chars`` (the byline and links
-    after it are left out), checked by its sha256."""
+    """Gold for a few livedoor articles: entity spans into the body (line 4 on) up to ``chars`` (the byline and
+    links after it are left out), checked by its sha256, and the facts the articles state."""
     from graph import evaluate
 
     gold = []
@@ -126,8 +126,8 @@ def livedoor(folder: Path):
         text = "\n".join((folder / record["path"]).read_text(encoding="utf-8").splitlines()[3:])[:record["chars"]]
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["sha256"]:
             raise SystemExit(f"{folder / record['path']}: not the text the gold was made on")
-        gold.append(evaluate.gold_record({"id": record["path"], "text": text, "entities": record["entities"]}, {},
-                                   record["path"]))
+        gold.append(evaluate.gold_record({"id": record["path"], "text": text, "entities": record["entities"],
+                                          "relations": record.get("relations", [])}, {}, record["path"]))
     return gold
 
 

@@ -278,3 +278,28 @@ def test_an_organisation_is_labelled_without_its_legal_form(profile, name, label
     from graph.resolve import bare
 
     assert bare(name, profile["names"]["legal_forms"]) == label
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("ホンダは新型車を発表した。同社社長の佐藤太郎氏によると、販売は好調だ。", ("佐藤太郎", "leads", "ホンダ")),
+    ("ホンダの佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
+    ("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
+])
+def test_a_person_named_with_a_leaders_role_leads_the_company(extract_text, text, fact):
+    extraction = extract_text(text)
+    assert fact in facts(extraction)
+    assert not {f for f in facts(extraction) if f[0] == fact[0] and f[1] == "worksFor"}
+
+
+@pytest.mark.model
+def test_a_light_verb_carries_the_event_its_object_names(extract_text):
+    extraction = extract_text("ソニーは新型カメラ「α1」の販売を開始した。")
+    assert ("ソニー", "releases", "α1") in facts(extraction)
+
+
+@pytest.mark.model
+def test_a_company_guessed_from_the_topic_is_said_with_less_confidence(extract_text):
+    extraction = extract_text("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。")
+    [lead] = [r for r in extraction.relations if r.predicate == "leads"]
+    assert lead.rule == "role-topic" and lead.confidence < 0.8

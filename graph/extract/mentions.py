@@ -72,8 +72,12 @@ def find(segments: list[tuple[int, object]], profile: Profile) -> list[Mention]:
         _with_legal_forms(doc, kept, lexicon)
         for c in _aliases_in_parentheses(doc, kept):
             span = doc[c.start:c.end]
-            mentions.append(Mention(offset + span.start_char, offset + span.end_char, span.text, c.type, c.source,
-                                    key=c.key, role=c.role))
+            text = span.text
+            if c.type == "Person":  # 山田隆持氏 is one token: the honorific is cut off the characters
+                text = next((text[:-len(h)] for h in lexicon.honorifics if text.endswith(h) and len(text) > len(h) + 1),
+                            text)
+            mentions.append(Mention(offset + span.start_char, offset + span.start_char + len(text), text, c.type,
+                                    c.source, key=c.key, role=c.role))
     return _spread(segments, mentions, lexicon)
 
 

@@ -43,6 +43,8 @@ CONFIDENCE = {
     "possessive": 0.75,
     "compound-place": 0.85,
     "attribute": 0.8,
+    "role": 0.85,
+    "role-topic": 0.6,
     "organization-part": 0.7,
     "unlexicalised": 0.4,
 }
@@ -89,6 +91,7 @@ class Context:
         self.cues = {name: set(words) for name, words in p["modality"].items()}
         self.modal_nouns = self.cues.get("planned", set()) | self.cues.get("speculative", set())
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
+        self.leader_roles = set(p["names"].get("leader_roles", []))
 
     def fits(self, kind: str, subject: int, obj: int) -> bool:
         signature = self.kinds.get(kind)
@@ -167,6 +170,7 @@ class Segment:
             for token in sent:
                 self._predicate(token)
             self._possessives()
+            self._roles()
             self._compounds()
             self._attributes()
             self._update_topic()
@@ -221,8 +225,10 @@ class Segment:
         doc, ctx, lex = self.doc, self.ctx, self.ctx.lex
         if self.entity_at[token.i] is not None:
             return self.entity_at[token.i]
-        if token.text in ctx.anaphora:
-            return ctx.last_of_type(ctx.anaphora[token.text], self.offset + token.idx)
+        if token.text in ctx.anaphora:  # 同社: the company the text is about, else the last one named
+            type_ = ctx.anaphora[token.text]
+            topic = next((m for m in reversed(ctx.topics) if ctx.mentions[m].type == type_), None)
+            return topic if topic is not None else ctx.last_of_type(type_, self.offset + token.idx)
         type_ = lex.category(self.compound_text(token))
         marker = token.text in lex.honorifics | lex.roles | lex.legal_forms | lex.facility_suffixes
         if not (type_ or marker):
@@ -387,6 +393,9 @@ class Segment:
                 nominal_rule = inner
         if frame.object == "theme" and nominal_rule and not objects:
             objects = about
+        if event:  # 生産は…で行われる: the event named carries its doer; iPhoneの販売をスタート: its thing
+            subjects = subjects or ([event[0]] if event[0] is not None else [])
+            objects = objects or [event[1]]
         if not subjects and frame.subject == "agent" and "agent" not in args:
             topic = self.sentence_topic(anchor, frame.kind)
             if topic is not None:
@@ -397,8 +406,6 @@ class Segment:
                 # a passive says nothing of its agent: the topic is only a guess (…を前提に設計されたチップ)
                 penalty = 0.15 if self.passive(anchor) else 0.0
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
-        if event and not subjects:
-            subjects = [event[0]]
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object == "theme" else [])) \
             if frame.agreement else {}
         for s in subjects:
@@ -496,6 +503,28 @@ class Segment:
 
     # -- facts without a verb --------------------------------------------------------------------------
 
+    def _roles(self) -> None:
+        """A person named with a role works for an organisation, or leads it for a leader's role (社長, CEO):
+        同社社長の山田氏, トヨタの佐藤社長, and 佐藤社長 alone in an article about a company, whose topic it is."""
+        ctx, doc = self.ctx, self.doc
+        for index, last in self.heads.items():
+            person = ctx.mentions[index]
+            if person.type != "Person" or not person.role or not self.sent.start <= last < self.sent.end:
+                continue
+            first = min(i for i in range(self.sent.start, last + 1) if self.entity_at[i] == index)
+            kind = "leads" if person.role in ctx.leader_roles else "worksFor"
+            org, rule = None, "role"
+            if first >= 3 and doc[first - 1].text == "の" and doc[first - 2].text == person.role:
+                org = self._filler(doc[first - 3])  # 同社社長の山田氏, トヨタ社長の佐藤氏
+            elif first >= 2 and doc[first - 1].text == "の":
+                org = self._filler(doc[first - 2])  # トヨタの佐藤社長
+            if org is None or ctx.mentions[org].type != "Organization":
+                org, rule = ctx.topic_for(kind) if kind == "leads" else None, "role-topic"
+                org = org if org is not None and ctx.mentions[org].type == "Organization" else \
+                    (ctx.last_of_type("Organization", person.start) if kind == "leads" else None)
+            if org is not None:
+                self.emit(index, kind, org, rule, doc[last])
+
     def _possessives(self) -> None:
         """A の B, by the types of A and B: NVIDIAの…「H100」 -> NVIDIA develops H100."""
         ctx = self.ctx
@@ -506,6 +535,8 @@ class Segment:
             if not any(c.text == "の" for c in token.children if c.dep_ == "case"):
                 continue
             for owned in self.fillers(token.head):
+                if ctx.mentions[owned].role in ctx.leader_roles:
+                    continue  # トヨタの佐藤社長: read by _roles as leading it
                 for rule in ctx.possessives:
                     if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                         s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
