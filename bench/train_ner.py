@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 NOTICE = """The weights in this folder were trained by bench/train_ner.py on the training split of the
-stockmark NER corpus (stockmarkteam/ner-wikipedia-dataset, v2.0), which is built from Japanese Wikipedia and
+stockmark NER corpus (stockmarkteam/ner-wikipedia-dataset v2.0, commit 5e525c2), built from Japanese Wikipedia and
 licensed under the Creative Commons Attribution-ShareAlike 3.0 licence (CC BY-SA 3.0,
 https://creativecommons.org/licenses/by-sa/3.0/). These weights are a work derived from it and are
 distributed under the same licence: CC BY-SA 3.0. Attribution: Stockmark Inc.; Wikipedia contributors.
