@@ -227,10 +227,11 @@ def _decimal(number) -> Literal:
 
 def _build_activity(graph: Graph, documents: list[URIRef], profile: Profile) -> URIRef:
     """The build as a prov:Activity: what it used and which versions made it (no clock: output stays stable)."""
-    from graph.nlp import model_version
+    from graph.nlp import entity_model_version, model_version
 
-    model, _, model_release = model_version().partition(" ")
-    agents = [_software_agent(graph, "seed-graph", __version__), _software_agent(graph, model, model_release)]
+    agents = [_software_agent(graph, "seed-graph", __version__)]
+    for name, _, release in (model_version().partition(" "), entity_model_version().partition(" ")):
+        agents.append(_software_agent(graph, name, release))
     node = URIRef(iri.BUILD + iri.digest(*sorted(documents), profile.digest, *agents))
     graph.add((node, RDF.type, SG.Build))
     graph.add((node, RDF.type, PROV.Activity))

@@ -248,6 +248,47 @@ def serve(graph_path: Path, port: int, host: str) -> None:
     click.echo("stopped")
 
 
+@main.command("eval")
+@click.argument("gold_path", metavar="GOLD", type=click.Path(path_type=Path))
+@click.option("--pred", type=click.Path(path_type=Path),
+              help="extractions.jsonl to score instead of extracting the gold texts with the pipeline.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--types", type=click.Path(path_type=Path),
+              help="YAML or JSON mapping of the gold's labels to entity types (e.g. 人名: Person).")
+@click.option("--profile", type=click.Path(path_type=Path), help="Profile YAML to extract with.")
+@click.option("--errors", is_flag=True, help="Also list the missed and spurious mentions and facts.")
+def evaluate(gold_path: Path, pred: Path | None, fmt: str, types: Path | None, profile: Path | None,
+             errors: bool) -> None:
+    """Score extraction against GOLD (JSONL: {"id", "text", "entities": [{"span", "type"}], "relations": [...]}).
+
+    Prints precision, recall and F1 of entity mentions by type (exact span and type, and lenient overlap)
+    and of facts by relation kind (subject and object matched by any of their names).
+    """
+    import json
+
+    from graph import evaluate as scoring
+
+    try:
+        mapping = scoring.read_types(types) if types else None
+        gold = scoring.read_gold(gold_path, mapping)
+        predictions = scoring.read_predictions(pred) if pred else scoring.predict(gold, profile)
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
+    report = scoring.evaluate(gold, predictions, set(mapping.values()) if mapping else None)
+    if fmt == "json":
+        out = report.to_dict()
+        if errors:
+            out["errors"] = report.errors
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    click.echo(scoring.format_table(report))
+    if errors:
+        for name, items in sorted(report.errors.items()):
+            click.echo(f"\n{name} ({len(items)})")
+            for item in items:
+                click.echo("  " + " | ".join(map(str, item)))
+
+
 def _load(path: Path):
     from graph import pipeline
 

@@ -21,6 +21,7 @@ from graph.profile import Profile
 
 _IGNORED = re.compile(r"[\s・･＝=·\-‐—–_.,、。'’\"“”「」『』()（）]+")
 _PARTS = re.compile(r"[・＝=\s]+")
+_KANA_OR_LATIN = re.compile(r"[\u30A0-\u30FFA-Za-z0-9Ａ-Ｚａ-ｚ]")
 
 
 def normalise(name: str) -> str:
@@ -51,6 +52,10 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
     authors = [_author(e) for e in extractions]
     # First the names themselves (full names before their parts), so that a part can find its whole.
     parts: dict[str, set[str]] = defaultdict(set)
+    legal_forms = profile["names"].get("legal_forms", [])
+    for m in mentions:  # テスラ社 is テスラ
+        if m.type == "Organization" and not m.key and bare(m.text, legal_forms) != m.text:
+            m.key = bare(m.text, legal_forms)
     for m in sorted(mentions, key=lambda m: -len(_PARTS.split(m.text.strip()))):
         key = _match(m, gazetteer, names, parts)
         names.setdefault(normalise(m.key or m.text), key)
@@ -71,7 +76,7 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
     surfaces: dict[str, Counter] = defaultdict(Counter)
     roles: dict[str, set] = defaultdict(set)
     for m in mentions + [a for a in authors if a]:
-        surfaces[m.entity][m.text.strip()] += 1
+        surfaces[m.entity][bare(m.text.strip(), legal_forms) if m.type == "Organization" else m.text.strip()] += 1
         if m.role:
             roles[m.entity].add(m.role)
     for key, seen in sorted(surfaces.items()):
@@ -90,6 +95,19 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
     for m in mentions + [a for a in authors if a]:
         m.entity = iri.entity(m.entity)
     return Resolution(entities, {e.document.id: a.entity for e, a in zip(extractions, authors) if a})
+
+
+def bare(name: str, legal_forms: Iterable[str]) -> str:
+    """An organisation's name without the legal form written before or after it: (株)ファミリーマート -> ファミリーマート,
+    テスラ社 -> テスラ; but a 社 ending a name in kanji is part of it (講談社)."""
+    for form in sorted(legal_forms, key=len, reverse=True):
+        if name.startswith(form) and len(name) > len(form):
+            return name[len(form):].strip()
+        if name.endswith(form) and len(name) > len(form):
+            rest = name[:-len(form)].strip()
+            if len(form) > 1 or _KANA_OR_LATIN.search(rest[-1:]):
+                return rest
+    return name
 
 
 def _match(m: Mention, gazetteer: dict, names: dict[str, str], parts: dict[str, set[str]]) -> str:

@@ -102,7 +102,7 @@ def test_person_names_joined_by_a_middle_dot_before_an_honorific_are_one_person_
 def test_dropped_subject_is_the_person_of_a_byline(extract_text):
     extraction = extract_text("佐藤 花子\n北海道出身。株式会社テストラボの開発部で働いた。")
     assert ("佐藤 花子", "bornIn", "北海道") in facts(extraction)
-    assert ("佐藤 花子", "worksFor", "テストラボ") in facts(extraction)
+    assert ("佐藤 花子", "worksFor", "株式会社テストラボ") in facts(extraction)
 
 
 @pytest.mark.model
@@ -131,3 +131,175 @@ def test_measured_attribute_said_of_the_noun_a_clause_modifies(extract_text):
 def test_coordinated_targets_give_one_fact_each(extract_text):
     extraction = extract_text("新しいチップ「X9」は、ロボット「アトラス」やロボット「スポット」に搭載される。")
     assert {("X9", "installedIn", "アトラス"), ("X9", "installedIn", "スポット")} <= facts(extraction)
+
+
+def test_a_legal_form_is_part_of_the_mention_and_not_of_the_label(profile):
+    doc = make_doc("""
+        株式会社 株式会社 NOUN 名詞-普通名詞-一般 1 compound
+        ミライテック ミライテック PROPN 名詞-固有名詞-一般 3 nsubj
+        は は ADP 助詞-係助詞 1 case
+        設立 設立 VERB 名詞-普通名詞-サ変可能 3 ROOT
+        さ する AUX 動詞-非自立可能 3 aux
+        れ れる AUX 助動詞 3 aux
+        た た AUX 助動詞 3 aux
+    """)
+    [company] = run(doc, profile).mentions
+    assert (company.text, company.type) == ("株式会社ミライテック", "Organization")
+    from graph.resolve import resolve as resolve_all
+    entities = resolve_all([run(doc, profile)], profile).entities
+    assert [e.labels["ja"] for e in entities.values()] == ["ミライテック"]
+
+
+def test_a_known_company_takes_in_the_legal_form_after_it(profile):
+    doc = make_doc("""
+        インテル インテル PROPN 名詞-固有名詞-一般 3 nsubj
+        社 社 NOUN 接尾辞-名詞的-一般 0 compound
+        が が ADP 助詞-格助詞 0 case
+        発表 発表 VERB 名詞-普通名詞-サ変可能 3 ROOT
+    """, ents=[(0, 1, "Organization", "Intel")])
+    [company] = run(doc, profile).mentions
+    assert (company.text, company.type) == ("インテル社", "Organization")
+    assert company.entity.endswith("/Intel")
+
+
+def tagged(doc, *spans):
+    """The doc with the tagger's spans (start, end, label) set where graph/ner.py keeps them."""
+    from spacy.tokens import Span
+
+    doc.spans["entities"] = [Span(doc, s, e, label=label) for s, e, label in spans]
+    return doc
+
+
+def test_a_known_name_inside_a_longer_tagged_name_is_part_of_it(profile):
+    doc = tagged(make_doc("""
+        日本 日本 PROPN 名詞-固有名詞-地名-国 1 compound
+        証券業協会 証券業協会 NOUN 名詞-普通名詞-一般 1 ROOT
+    """, ents=[(0, 1, "Place", "Japan")]), (0, 2, "Organization"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("日本証券業協会", "Organization")]
+
+
+def test_a_facility_named_after_a_place_is_split_from_it(profile):
+    doc = tagged(make_doc("""
+        アリゾナ州 アリゾナ州 PROPN 名詞-固有名詞-地名-一般 2 compound
+        フェニックス フェニックス PROPN 名詞-固有名詞-一般 2 compound
+        工場 工場 NOUN 名詞-普通名詞-一般 2 ROOT
+    """, ents=[(0, 1, "Place", "Arizona")]), (0, 3, "Facility"))
+    extraction = run(doc, profile)
+    assert [(m.text, m.type) for m in extraction.mentions] == [("アリゾナ州", "Place"), ("フェニックス工場", "Facility")]
+    assert facts(extraction) == {("フェニックス工場", "locatedIn", "アリゾナ州")}
+
+
+def test_a_category_noun_with_common_words_is_no_name_and_a_tagged_name_takes_a_known_key(profile):
+    doc = tagged(make_doc("""
+        AI AI NOUN 名詞-普通名詞-一般 1 compound
+        チップ チップ NOUN 名詞-普通名詞-一般 4 nmod
+        と と ADP 助詞-格助詞 1 case
+        米 米 NOUN 名詞-普通名詞-一般 4 compound
+        インテル インテル PROPN 名詞-固有名詞-一般 4 ROOT
+    """, ents=[(4, 5, "Organization", "Intel")]), (0, 2, "Product"), (3, 4, "Place"))
+    mentions = run(doc, profile).mentions
+    assert [(m.text, m.type) for m in mentions] == [("米", "Place"), ("インテル", "Organization")]
+    assert mentions[0].entity.endswith("/United_States")
+
+
+@pytest.mark.parametrize("rows, tagged_as, name", [
+    ("""
+        X9 X9 NOUN 名詞-普通名詞-一般 3 nsubj
+        は は ADP 助詞-係助詞 0 case
+        新型 新型 NOUN 名詞-普通名詞-一般 3 compound
+        チップ チップ NOUN 名詞-普通名詞-一般 4 ROOT
+        です です AUX 助動詞 3 cop
+    """, "Organization", "X9"),
+    ("""
+        X9 X9 NOUN 名詞-普通名詞-一般 2 nmod
+        という という ADP 助詞-格助詞 0 case
+        チップ チップ NOUN 名詞-普通名詞-一般 2 ROOT
+    """, "Event", "X9"),
+])
+def test_a_name_said_to_be_of_a_category_takes_its_type(profile, rows, tagged_as, name):
+    doc = make_doc(rows)
+    doc = tagged(doc, (0, 1, tagged_as))
+    [m] = [m for m in run(doc, profile).mentions if m.text == name]
+    assert m.type == "Product"
+
+
+def test_a_name_tagged_inside_a_short_quote_is_the_whole_quote(profile):
+    doc = tagged(make_doc("""
+        「 「 PUNCT 補助記号-括弧開 3 punct
+        猫 猫 NOUN 名詞-普通名詞-一般 3 nmod
+        と と ADP 助詞-格助詞 1 case
+        宇宙 宇宙 NOUN 名詞-普通名詞-一般 5 obj
+        」 」 PUNCT 補助記号-括弧閉 3 punct
+        を を ADP 助詞-格助詞 3 case
+        出版 出版 VERB 名詞-普通名詞-サ変可能 5 ROOT
+    """), (3, 4, "Product"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("猫と宇宙", "Product")]
+
+
+@pytest.mark.model
+def test_a_possessive_spreads_over_a_list_joined_by_soshite(extract_text):
+    extraction = extract_text("ソニーの新型ゲーム機「P5」、そしてロボット「アイボ」。")
+    assert {("ソニー", "develops", "P5"), ("ソニー", "develops", "アイボ")} <= facts(extraction)
+
+
+@pytest.mark.model
+def test_the_noun_before_naru_carries_the_predicate_and_its_list(extract_text):
+    extraction = extract_text("新チップ「Z1」は、ロボット「アトラス」やドローン「スカイ」の頭脳となる。")
+    assert {("Z1", "installedIn", "アトラス"), ("Z1", "installedIn", "スカイ")} <= facts(extraction)
+
+
+@pytest.mark.model
+def test_a_category_noun_is_named_by_the_next_sentence(extract_text):
+    extraction = extract_text("重要なのは、ロボット「アトラス」に搭載されるチップです。ホンダが開発したこのチップが「Q7」です。")
+    assert {("Q7", "installedIn", "アトラス"), ("ホンダ", "develops", "Q7")} <= facts(extraction)
+
+
+@pytest.mark.model
+def test_a_passive_without_an_agent_takes_the_topic_with_less_confidence(extract_text):
+    extraction = extract_text("ホンダは新しい工場を建てた。新型チップ「Q9」はそこで量産される。")
+    [made] = [r for r in extraction.relations if r.predicate == "manufactures"]
+    assert (extraction.mentions[made.subject].text, extraction.mentions[made.object].text) == ("ホンダ", "Q9")
+    assert made.confidence < 0.8
+
+
+def test_a_value_the_tagger_took_for_a_name_stays_a_value(profile):
+    doc = tagged(make_doc("""
+        フォロワー フォロワー NOUN 名詞-普通名詞-一般 1 compound
+        240万人 240万人 NOUN 名詞-普通名詞-一般 1 ROOT
+    """), (0, 2, "Product"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("240万人", "Quantity")]
+
+
+@pytest.mark.parametrize("name, label", [
+    ("(株)ファミリーマート", "ファミリーマート"), ("テスラ社", "テスラ"), ("BLW社", "BLW"), ("講談社", "講談社"),
+    ("トヨタ自動車株式会社", "トヨタ自動車"),
+])
+def test_an_organisation_is_labelled_without_its_legal_form(profile, name, label):
+    from graph.resolve import bare
+
+    assert bare(name, profile["names"]["legal_forms"]) == label
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("ホンダは新型車を発表した。同社社長の佐藤太郎氏によると、販売は好調だ。", ("佐藤太郎", "leads", "ホンダ")),
+    ("ホンダの佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
+    ("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
+])
+def test_a_person_named_with_a_leaders_role_leads_the_company(extract_text, text, fact):
+    extraction = extract_text(text)
+    assert fact in facts(extraction)
+    assert not {f for f in facts(extraction) if f[0] == fact[0] and f[1] == "worksFor"}
+
+
+@pytest.mark.model
+def test_a_light_verb_carries_the_event_its_object_names(extract_text):
+    extraction = extract_text("ソニーは新型カメラ「α1」の販売を開始した。")
+    assert ("ソニー", "releases", "α1") in facts(extraction)
+
+
+@pytest.mark.model
+def test_a_company_guessed_from_the_topic_is_said_with_less_confidence(extract_text):
+    extraction = extract_text("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。")
+    [lead] = [r for r in extraction.relations if r.predicate == "leads"]
+    assert lead.rule == "role-topic" and lead.confidence < 0.8

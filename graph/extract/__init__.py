@@ -13,12 +13,16 @@ from graph.profile import Profile
 
 def extract(document: Document, segments: list[tuple[int, object]], profile: Profile) -> Extraction:
     """Mentions and relations of one document from its parsed segments [(offset, Doc)]."""
-    found = mentions.find(segments, profile)
+    values = [value for offset, doc in segments for value in quantities.find(doc.text, offset, profile)]
+    # a value is no name: a span the tagger took for one (70%以上, フォロワー240万人) gives way to it, but a name
+    # with a number in it stays one (第11回日本音楽コンクール)
+    found = [m for m in mentions.find(segments, profile)
+             if not (m.source == "tagger" and any(min(v.end, m.end) - max(v.start, m.start) >= (m.end - m.start) / 2
+                                                  for v in values))]
     taken = [(m.start, m.end) for m in found]
-    for offset, doc in segments:
-        for value in quantities.find(doc.text, offset, profile):
-            if not any(s < value.end and value.start < e for s, e in taken):
-                found.append(value)
+    for value in values:
+        if not any(s < value.end and value.start < e for s, e in taken):
+            found.append(value)
     found.sort(key=lambda m: (m.start, m.end))
     sentences = sorted({sentence_span(offset, sent) for offset, doc in segments for sent in doc.sents} - {None})
     return Extraction(document, found, relations.find(segments, found, profile), sentences)

@@ -1,11 +1,14 @@
-"""Entity mentions: GiNZA's NER mapped to our types, overruled by the profile's gazetteer and by rules.
+"""Entity mentions: the profile's gazetteer, rules on tokens, and the entity tagger shipped with seed-graph.
 
-Candidates come from three sources, in order of trust: the profile's gazetteer and patterns (spaCy's
-EntityRuler), rules on tokens (a name in 「」 after a category noun, a model code before one, a name before a
-facility suffix, a person's name before an honorific, a company's legal form, a place-name tag, a country
-prefix), and GiNZA's NER mapped through ``ner_labels``. Overlaps go to the more trusted, then the longer.
-Within a document, a name found once is found everywhere it recurs, and a person's full name teaches its
-parts (イーロン・マスク -> イーロン, マスク).
+Candidates come from these sources, in order of trust: the gazetteer and patterns (spaCy's EntityRuler); a
+name typed by the category noun that introduces it (チップ「AI6」, N2プロセス, AI7は…チップです, Dojoという基盤);
+the trained tagger (graph/ner.py, whose spans are read from ``doc.spans``), which also wins over a known name
+nested inside a longer name it found (日本 in 日本証券業協会); the other rules (a name before a facility suffix,
+a person's name before an honorific, a company's legal form, a place-name tag, a country prefix); and any
+other recogniser's labels mapped through ``ner_labels``. Overlaps go to the more trusted, then the longer.
+An organisation's legal form is part of its mention (テスラ社, (株)ファミリーマート) but not of its key. Within a
+document, a name found once is found everywhere it recurs, and a person's full name teaches its parts
+(イーロン・マスク -> イーロン, マスク).
 """
 
 from __future__ import annotations
@@ -17,12 +20,18 @@ from dataclasses import dataclass
 from graph.model import ENTITY_TYPES, Mention
 from graph.profile import Profile
 
-GAZETTEER, RULE, NER, SPREAD = 3, 2, 1, 0
+# How far each source is trusted when candidates overlap: the profile's gazetteer, then a name typed by the
+# category noun that introduces it (チップ「AI6」, N2プロセス), then the trained tagger, then the other rules, then
+# a recogniser with foreign labels.
+GAZETTEER, CUE, TAGGER, RULE, NER, SPREAD = 5, 4, 3, 2, 1, 0
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 _NAME_JOINERS = ("・", "＝", "=")
+_COPULA_SUBJECT = ("が", "は")
+TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
+_NESTABLE = ("gazetteer", "place-name", "place-prefix", "spread")
 
 
 @dataclass(slots=True)
@@ -59,10 +68,16 @@ def find(segments: list[tuple[int, object]], profile: Profile) -> list[Mention]:
     lexicon = Lexicon.of(profile)
     mentions: list[Mention] = []
     for offset, doc in segments:
-        for c in _aliases_in_parentheses(doc, _resolve_overlaps(_candidates(doc, lexicon))):
+        kept = _resolve_overlaps(doc, _candidates(doc, lexicon), lexicon)
+        _with_legal_forms(doc, kept, lexicon)
+        for c in _aliases_in_parentheses(doc, kept):
             span = doc[c.start:c.end]
-            mentions.append(Mention(offset + span.start_char, offset + span.end_char, span.text, c.type, c.source,
-                                    key=c.key, role=c.role))
+            text = span.text
+            if c.type == "Person":  # 山田隆持氏 is one token: the honorific is cut off the characters
+                text = next((text[:-len(h)] for h in lexicon.honorifics if text.endswith(h) and len(text) > len(h) + 1),
+                            text)
+            mentions.append(Mention(offset + span.start_char, offset + span.start_char + len(text), text, c.type,
+                                    c.source, key=c.key, role=c.role))
     return _spread(segments, mentions, lexicon)
 
 
@@ -107,11 +122,20 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
             gazetteer = ent.ent_id_ in lex.gazetteer_ids
             found.append(Candidate(ent.start, ent.end, ent.label_, "gazetteer" if gazetteer else "pattern",
                                    GAZETTEER, key=ent.ent_id_ if gazetteer else None))
-        elif ent.label_ in lex.ner_labels and ent.text.casefold() not in lex.generic and _plausible_ner(ent, lex):
-            type_ = lex.ner_labels[ent.label_]
-            start, end = _trim(doc, ent.start, ent.end, lex, type_)
-            if start < end:
-                found.append(Candidate(start, end, type_, "ner", NER))
+    if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
+        for span in doc.spans[TAGGER_SPANS]:
+            start, end = _trim(doc, span.start, span.end, lex, span.label_)
+            if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
+                    and not _category_phrase(doc[start:end], lex):
+                found.append(Candidate(start, end, span.label_, "tagger", TAGGER))
+    else:  # another recogniser's labels, mapped through the profile's ner_labels
+        for ent in doc.ents:
+            if not ent.ent_id_ and ent.label_ in lex.ner_labels and ent.text.casefold() not in lex.generic \
+                    and _plausible_ner(ent, lex):
+                type_ = lex.ner_labels[ent.label_]
+                start, end = _trim(doc, ent.start, ent.end, lex, type_)
+                if start < end:
+                    found.append(Candidate(start, end, type_, "ner", NER))
     found += _quoted_names(doc, lex)
     found += _codes_before_categories(doc, lex)
     found += _facilities(doc, lex)
@@ -119,6 +143,8 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _organizations(doc, lex)
     found += _places(doc, lex)
     _roles_in_apposition(doc, found, lex)
+    _typed_by_category(doc, found, lex)
+    _whole_quotes(doc, found)
     return found
 
 
@@ -135,13 +161,24 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
     return True
 
 
+def _category_phrase(span, lex: Lexicon) -> bool:
+    """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル."""
+    text = span.text
+    if lex.category(text) is None:
+        return False
+    size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
+    rest = [t for t in span if t.idx - span.start_char < len(text) - size]
+    return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
+               or (("普通名詞" in t.tag_ or "接頭辞" in t.tag_) and not is_latin(t.text)) for t in rest)
+
+
 def _in_quotes(doc, start: int, end: int) -> bool:
     return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text == _QUOTES[doc[start - 1].text]
 
 
 def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
-    """Drop honorifics, roles and legal forms from the ends of a span."""
-    edge_words = lex.legal_forms | lex.honorifics | lex.not_names
+    """Drop honorifics and roles (and, but for an organisation, legal forms) from the ends of a span."""
+    edge_words = lex.honorifics | lex.not_names | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles
     while start < end and doc[start].text in edge_words | set(lex.place_prefixes) and type_ != "Place":
@@ -152,7 +189,8 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
 
 
 def _quoted_names(doc, lex: Lexicon) -> list[Candidate]:
-    """A name in quotes right after a category noun takes the category's type: チップ「AI6」, ロボット「オプティマス」."""
+    """A name in quotes right after a category noun, or after its subject marker, takes the category's type:
+    チップ「AI6」, ロボット「オプティマス」, このチップが「AI6」です."""
     out = []
     for i, token in enumerate(doc):
         close = _QUOTES.get(token.text)
@@ -161,10 +199,11 @@ def _quoted_names(doc, lex: Lexicon) -> list[Candidate]:
         end = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == close), None)
         if end is None or end == i + 1 or any(t.is_punct and t.text not in "・-" for t in doc[i + 1:end]):
             continue
-        before = doc[max(0, i - 4):i]
+        last = i - 1 if doc[i - 1].text in _COPULA_SUBJECT and i > 1 else i  # このチップが「AI6」です
+        before = doc[max(0, last - 4):last]
         type_ = lex.category(before.text) if before.text else None
         if type_:
-            out.append(Candidate(i + 1, end, type_, "category", RULE))
+            out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
 
 
@@ -179,7 +218,7 @@ def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
         while start > 0 and is_latin(doc[start - 1].text) and not doc[start - 1].whitespace_:
             start -= 1
         if start < i and _CODE.match(doc[start:i].text):
-            out.append(Candidate(start, i, type_, "category", RULE))
+            out.append(Candidate(start, i, type_, "category", CUE))
     return out
 
 
@@ -191,7 +230,7 @@ def _facilities(doc, lex: Lexicon) -> list[Candidate]:
             continue
         start = i
         while start > 0 and is_namelike(doc[start - 1]) and "地名" not in doc[start - 1].tag_ \
-                and doc[start - 1].text not in lex.place_prefixes and doc[start - 1].ent_type_ not in ENTITY_TYPES:
+                and doc[start - 1].text not in lex.place_prefixes and not doc[start - 1].ent_id_:
             start -= 1
         if start == i and "地名" in doc[i - 1].tag_:
             start = i - 1  # named after its place: 熊本工場
@@ -230,7 +269,8 @@ def _people(doc, lex: Lexicon) -> list[Candidate]:
 
 
 def _organizations(doc, lex: Lexicon) -> list[Candidate]:
-    """A name with a legal form ((株)ファミリーマート, テスラ社) or an organisation suffix (ソニーグループ)."""
+    """A name with a legal form ((株)ファミリーマート, テスラ社) or an organisation suffix (ソニーグループ). The legal form
+    is part of the mention, as news and NER corpora write it, and left out of its key (so of its label)."""
     out = []
     for i, token in enumerate(doc):
         if token.text in lex.legal_forms and token.text != "社":
@@ -238,17 +278,34 @@ def _organizations(doc, lex: Lexicon) -> list[Candidate]:
             while end < len(doc) and is_namelike(doc[end]) and doc[end].text not in lex.legal_forms:
                 end += 1
             if end > i + 1:
-                out.append(Candidate(i + 1, end, "Organization", "legal-form", RULE))
+                out.append(Candidate(i, end, "Organization", "legal-form", RULE, key=doc[i + 1:end].text))
                 continue
         if token.text in lex.legal_forms | lex.org_suffixes and i > 0:
             start = i
             while start > 0 and is_namelike(doc[start - 1]) and "地名" not in doc[start - 1].tag_ \
                     and doc[start - 1].text not in lex.legal_forms | set(lex.place_prefixes):
                 start -= 1
-            if start < i and (token.text != "社" or is_proper(doc[i - 1]) or is_latin(doc[i - 1].text)):
-                keep = token.text in lex.org_suffixes
-                out.append(Candidate(start, i + 1 if keep else i, "Organization", "legal-form", RULE))
+            named = any(is_proper(t) or is_latin(t.text) and not t.like_num for t in doc[start:i])
+            if start < i and named and not doc[start].is_punct:
+                key = None if token.text in lex.org_suffixes else doc[start:i].text
+                out.append(Candidate(start, i + 1, "Organization", "legal-form", RULE, key=key))
     return out
+
+
+def _with_legal_forms(doc, kept: list[Candidate], lex: Lexicon) -> None:
+    """An organisation's mention takes in the legal form written next to it: テスラ社, 株式会社トヨタ."""
+    taken = {i for c in kept for i in range(c.start, c.end)}
+    for c in kept:
+        if c.type != "Organization":
+            continue
+        name = doc[c.start:c.end].text
+        if c.end < len(doc) and doc[c.end].text in lex.legal_forms and c.end not in taken \
+                and not doc[c.end - 1].whitespace_:
+            c.end += 1
+            c.key = c.key or name
+        if c.start > 0 and doc[c.start - 1].text in lex.legal_forms - {"社"} and c.start - 1 not in taken:
+            c.start -= 1
+            c.key = c.key or name
 
 
 def _places(doc, lex: Lexicon) -> list[Candidate]:
@@ -266,6 +323,47 @@ def _places(doc, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _whole_quotes(doc, found: list[Candidate]) -> None:
+    """A name the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」."""
+    for c in found:
+        if c.source != "tagger":
+            continue
+        open_ = next((i for i in range(c.start - 1, max(-1, c.start - 12), -1) if doc[i].text in _QUOTES), None)
+        if open_ is None or any(t.text in _QUOTES.values() for t in doc[open_ + 1:c.start]):
+            continue
+        close = next((j for j in range(c.end, min(len(doc), c.end + 12)) if doc[j].text == _QUOTES[doc[open_].text]), None)
+        if close is None or (open_ + 1, close) == (c.start, c.end):
+            continue
+        inside = doc[open_ + 1:close]
+        if len(inside.text) <= 30 and not any(t.text in "。「『" for t in inside) and \
+                not any(o is not c and o.priority > TAGGER and o.start < close and open_ < o.end for o in found):
+            c.start, c.end = open_ + 1, close
+
+
+def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:
+    """A name said to be of a category takes its type: AI7は…本命チップです, Dojoという学習基盤 (AI6/AI7というチップ)."""
+    for c in found:
+        if c.priority not in (TAGGER, NER):
+            continue
+        last = doc[c.end - 1]
+        noun = None
+        if c.end + 1 < len(doc) and doc[c.end].text == "という":
+            noun = doc[c.end + 1]
+            while noun.i + 1 < len(doc) and noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = doc[noun.i + 1]
+        elif last.dep_ in ("nsubj", "dislocated") and any(t.dep_ == "cop" for t in last.head.children) \
+                and any(t.text in _COPULA_SUBJECT for t in last.children if t.dep_ == "case"):
+            noun = last.head
+        if noun is None:
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == noun.i:
+            start -= 1
+        type_ = lex.category(doc[start:noun.i + 1].text)
+        if type_:
+            c.type, c.source, c.priority = type_, "category", CUE
+
+
 def _roles_in_apposition(doc, found: list[Candidate], lex: Lexicon) -> None:
     """アナリストのミン・チー・クオ氏: the role noun before の describes the person after it."""
     for c in found:
@@ -274,8 +372,22 @@ def _roles_in_apposition(doc, found: list[Candidate], lex: Lexicon) -> None:
             c.role = doc[c.start - 2].text
 
 
-def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the most trusted, then the longest, of overlapping candidates; a role seen by any of them is kept."""
+def _outer_place(doc, place: Candidate, c: Candidate, lex: Lexicon) -> bool:
+    """テキサス州 in テキサス州テイラー工場: a facility named after a place is in it, and is not the same name."""
+    return place.type == "Place" and place.start == c.start and c.type == "Facility" and \
+        any(doc[c.start:c.end].text.endswith(suffix) for suffix in lex.facility_suffixes)
+
+
+def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Keep the most trusted, then the longest, of overlapping candidates; a role or key seen by any of them is kept.
+
+    A known name inside a longer one the tagger found is part of that name (日本 in 日本証券業協会, イギリス in
+    イギリス軍): the longer one is kept instead."""
+    for c in candidates:
+        if c.source == "tagger" and any(o.source in _NESTABLE and c.start <= o.start and o.end <= c.end
+                                        and o.end - o.start < c.end - c.start and not _outer_place(doc, o, c, lex)
+                                        for o in candidates):
+            c.priority = GAZETTEER + 1
     ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     taken: set[int] = set()
@@ -285,6 +397,8 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             for k in kept:
                 if k.role is None and c.role and k.type == c.type and set(range(k.start, k.end)) & tokens:
                     k.role = c.role
+                if k.key is None and c.key and (k.start, k.end, k.type) == (c.start, c.end, c.type):
+                    k.key = c.key  # 米 found by the tagger is the United States the place-prefix rule knows
             continue
         kept.append(c)
         taken |= tokens
@@ -321,16 +435,22 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
     teach a person's full name's parts; the ``key`` ties the copies to the original."""
     best: dict[str, tuple[int, str, str | None]] = {}
     votes: dict[str, Counter] = {}
-    trust = {"gazetteer": GAZETTEER, "pattern": GAZETTEER, "ner": NER}
+    trust = {"gazetteer": GAZETTEER, "pattern": GAZETTEER, "category": CUE, "tagger": TAGGER, "ner": NER}
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += trust.get(m.source, RULE)
+    top: dict[str, Counter] = {}  # the types the most trusted source gave a name, by count
     for m in mentions:
         rank = trust.get(m.source, RULE)
         if m.text not in best or rank > best[m.text][0]:
             best[m.text] = (rank, m.type, m.key)
+            top[m.text] = Counter()
+        if rank == best[m.text][0]:
+            top[m.text][m.type] += 1
+    for text, (rank, type_, key) in best.items():
+        best[text] = (rank, top[text].most_common(1)[0][0], key)
     for m in mentions:
         rank, type_, key = best[m.text]
-        if trust.get(m.source, RULE) < rank or m.source == "ner":
+        if m.source in ("tagger", "ner") or trust.get(m.source, RULE) < rank:
             m.type = type_ if rank > NER else votes[m.text].most_common(1)[0][0]
             m.key = m.key or key
     parts: dict[str, tuple[str, str]] = {}

@@ -31,6 +31,8 @@ _STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
 _DEMONSTRATIVES = {"この", "その", "同", "当", "本", "これら", "あの"}
 _COORDINATORS = {"や", "と", "、", "及び", "および", "・", "並びに", "または", "か"}
+_LIST_CONJUNCTIONS = {"そして", "および", "及び", "並びに", "ならびに", "また"}
+_COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
 
 CONFIDENCE = {
     "case-frame": 0.9,
@@ -41,6 +43,8 @@ CONFIDENCE = {
     "possessive": 0.75,
     "compound-place": 0.85,
     "attribute": 0.8,
+    "role": 0.85,
+    "role-topic": 0.6,
     "organization-part": 0.7,
     "unlexicalised": 0.4,
 }
@@ -87,6 +91,7 @@ class Context:
         self.cues = {name: set(words) for name, words in p["modality"].items()}
         self.modal_nouns = self.cues.get("planned", set()) | self.cues.get("speculative", set())
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
+        self.leader_roles = set(p["names"].get("leader_roles", []))
 
     def fits(self, kind: str, subject: int, obj: int) -> bool:
         signature = self.kinds.get(kind)
@@ -165,6 +170,7 @@ class Segment:
             for token in sent:
                 self._predicate(token)
             self._possessives()
+            self._roles()
             self._compounds()
             self._attributes()
             self._update_topic()
@@ -198,14 +204,31 @@ class Segment:
                 other = self._filler(child)
                 if other is not None and other not in out:
                     out.append(other)
+        # FSDやオプティマスの頭脳: or hangs both on the noun they modify
+        for sibling in token.head.children:
+            if sibling.i < token.i and sibling.i != token.head.i and sibling.right_edge.i + 1 == token.left_edge.i \
+                    and any(c.text in _COORDINATORS for c in sibling.children if c.dep_ in ("case", "cc")):
+                other = self._filler(sibling)
+                if other is not None and other not in out:
+                    out.append(other)
+        # 「FSD」、そしてロボット「オプティマス」: the parser hangs the first of a list (the noun or its name) on the last
+        for item in {token, self.doc[self.heads.get(found, token.i)]}:
+            head = item.head
+            if head.i > item.i and any(c.text == "、" for c in item.children) and any(
+                    c.dep_ == "cc" and c.lemma_ in _LIST_CONJUNCTIONS for c in head.children):
+                other = self._filler(head)
+                if other is not None and other not in out:
+                    out.append(other)
         return out
 
     def _filler(self, token) -> int | None:
         doc, ctx, lex = self.doc, self.ctx, self.ctx.lex
         if self.entity_at[token.i] is not None:
             return self.entity_at[token.i]
-        if token.text in ctx.anaphora:
-            return ctx.last_of_type(ctx.anaphora[token.text], self.offset + token.idx)
+        if token.text in ctx.anaphora:  # 同社: the company the text is about, else the last one named
+            type_ = ctx.anaphora[token.text]
+            topic = next((m for m in reversed(ctx.topics) if ctx.mentions[m].type == type_), None)
+            return topic if topic is not None else ctx.last_of_type(type_, self.offset + token.idx)
         type_ = lex.category(self.compound_text(token))
         marker = token.text in lex.honorifics | lex.roles | lex.legal_forms | lex.facility_suffixes
         if not (type_ or marker):
@@ -215,23 +238,41 @@ class Segment:
             return self.entity_at[token.i - 1]
         if not type_:
             return None
-        # AIスーパーコンピュータ「Dojo」: the quoted name the noun introduces
+        named = self._named_by(token, type_)
+        if named is not None:
+            return named
+        # このチップ: the last name of the category's type
+        if self._demonstrative(token):
+            return ctx.last_of_type(type_, self.offset + token.idx)
+        # …に搭載されるAIチップです。テスラが開発したこのチップが「AI6」です: the next sentence names it
+        if any(c.dep_ == "cop" for c in token.children):
+            for later in doc[token.sent.end:min(token.sent.end + 40, len(doc))]:
+                if later.sent.start > token.sent.end:
+                    break
+                if lex.category(self.compound_text(later)) == type_ and self._demonstrative(later):
+                    return self._named_by(later, type_)
+        return None
+
+    @staticmethod
+    def _demonstrative(token) -> bool:
+        return any(c.text in _DEMONSTRATIVES for c in token.children if c.dep_ in ("det", "nmod", "compound"))
+
+    def _named_by(self, token, type_: str) -> int | None:
+        """The name a category noun introduces (AIスーパーコンピュータ「Dojo」) or is equated with by a copula
+        (このチップが「AI6」です, AI7は…本命チップです)."""
+        doc = self.doc
         for j in range(token.i + 1, min(token.i + 3, len(doc))):
             if self.entity_at[j] is not None and self.ctx.mentions[self.entity_at[j]].type == type_:
                 if all(t.is_punct for t in doc[token.i + 1:j]):
                     return self.entity_at[j]
-        # このチップが「AI6」です / AI7は…本命チップです: a copula equates the noun with a name
         head = token.head
         if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(
                 c.dep_ in ("cop", "aux") for c in head.children):
             return self.entity_at[head.i]
         if any(c.dep_ == "cop" for c in token.children):
             for c in token.children:
-                if c.dep_ == "nsubj" and self.entity_at[c.i] is not None:
+                if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None:
                     return self.entity_at[c.i]
-        # このチップ: the last name of the category's type
-        if any(c.text in _DEMONSTRATIVES for c in token.children if c.dep_ in ("det", "nmod", "compound")):
-            return ctx.last_of_type(type_, self.offset + token.idx)
         return None
 
     def compound_text(self, token) -> str:
@@ -321,7 +362,7 @@ class Segment:
             self._unlexicalised(pred)
             return
         if pred.pos_ == "NOUN" and pred.dep_ in ("obj", "nsubj", "obl", "nmod") and not any(
-                c.dep_ == "aux" for c in pred.children):
+                c.dep_ == "aux" for c in pred.children) and not self.complement(pred):
             return  # a nominalised predicate used as an argument: read with its governor
         if pred.dep_ == "advcl" and pred.lemma_ in self.ctx.means_verbs and (
                 self.frame(pred.head) or pred.head.lemma_ in self.ctx.light_verbs):
@@ -352,16 +393,19 @@ class Segment:
                 nominal_rule = inner
         if frame.object == "theme" and nominal_rule and not objects:
             objects = about
+        if event:  # 生産は…で行われる: the event named carries its doer; iPhoneの販売をスタート: its thing
+            subjects = subjects or ([event[0]] if event[0] is not None else [])
+            objects = objects or [event[1]]
         if not subjects and frame.subject == "agent" and "agent" not in args:
             topic = self.sentence_topic(anchor, frame.kind)
             if topic is not None:
                 subjects = [topic]
-        if not subjects and frame.subject == "agent" and "agent" not in args and not self.passive(anchor):
+        if not subjects and frame.subject == "agent" and "agent" not in args:
             topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
             if topic is not None:
-                subjects, penalty, rule = [topic], 0.0, "zero-subject" if rule == "case-frame" else rule
-        if event and not subjects:
-            subjects = [event[0]]
+                # a passive says nothing of its agent: the topic is only a guess (…を前提に設計されたチップ)
+                penalty = 0.15 if self.passive(anchor) else 0.0
+                subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object == "theme" else [])) \
             if frame.agreement else {}
         for s in subjects:
@@ -384,6 +428,12 @@ class Segment:
                     for means in self.fillers(p):
                         if ctx.mentions[means].type == "Technology":
                             self.emit(t, frame.means, means, rule, anchor)
+
+    @staticmethod
+    def complement(token) -> bool:
+        """The noun before と/に なる carries the predicate: AはBの頭脳となる."""
+        return token.dep_ == "obl" and token.head.lemma_ in _COPULAR_VERBS and any(
+            c.text in ("と", "に") for c in token.children if c.dep_ == "case")
 
     def qualifiers(self, anchor, about: list[int]) -> dict[str, list[int]]:
         """An agreement's subject, and the money and dates within the predicate's clause."""
@@ -453,6 +503,28 @@ class Segment:
 
     # -- facts without a verb --------------------------------------------------------------------------
 
+    def _roles(self) -> None:
+        """A person named with a role works for an organisation, or leads it for a leader's role (社長, CEO):
+        同社社長の山田氏, トヨタの佐藤社長, and 佐藤社長 alone in an article about a company, whose topic it is."""
+        ctx, doc = self.ctx, self.doc
+        for index, last in self.heads.items():
+            person = ctx.mentions[index]
+            if person.type != "Person" or not person.role or not self.sent.start <= last < self.sent.end:
+                continue
+            first = min(i for i in range(self.sent.start, last + 1) if self.entity_at[i] == index)
+            kind = "leads" if person.role in ctx.leader_roles else "worksFor"
+            org, rule = None, "role"
+            if first >= 3 and doc[first - 1].text == "の" and doc[first - 2].text == person.role:
+                org = self._filler(doc[first - 3])  # 同社社長の山田氏, トヨタ社長の佐藤氏
+            elif first >= 2 and doc[first - 1].text == "の":
+                org = self._filler(doc[first - 2])  # トヨタの佐藤社長
+            if org is None or ctx.mentions[org].type != "Organization":
+                org, rule = ctx.topic_for(kind) if kind == "leads" else None, "role-topic"
+                org = org if org is not None and ctx.mentions[org].type == "Organization" else \
+                    (ctx.last_of_type("Organization", person.start) if kind == "leads" else None)
+            if org is not None:
+                self.emit(index, kind, org, rule, doc[last])
+
     def _possessives(self) -> None:
         """A の B, by the types of A and B: NVIDIAの…「H100」 -> NVIDIA develops H100."""
         ctx = self.ctx
@@ -463,6 +535,8 @@ class Segment:
             if not any(c.text == "の" for c in token.children if c.dep_ == "case"):
                 continue
             for owned in self.fillers(token.head):
+                if ctx.mentions[owned].role in ctx.leader_roles:
+                    continue  # トヨタの佐藤社長: read by _roles as leading it
                 for rule in ctx.possessives:
                     if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                         s, o = (owned, owner) if rule.get("reverse") else (owner, owned)

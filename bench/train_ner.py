@@ -1,0 +1,137 @@
+"""Train the entity tagger shipped in graph/models/ner (graph/ner.py) on the stockmark corpus's training split.
+
+    .venv/bin/python bench/train_ner.py [--corpus ner.json] [--out graph/models/ner] [--cache feats.pkl]
+
+The tagger's features are the tensor ja_ginza's tok2vec computes anyway, so the sentences are featurised once
+(cached with --cache) and training is quick. The held-out test split (bench/stockmark.py) is never read; the
+epoch with the best development F1 (exact span and type) is kept. Seeds are fixed, so a run on the same
+versions of spaCy, thinc and ja_ginza gives the same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import stockmark
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NOTICE = """The weights in this folder were trained by bench/train_ner.py on the training split of the
+stockmark NER corpus (stockmarkteam/ner-wikipedia-dataset v2.0, commit 5e525c2), built from Japanese Wikipedia and
+licensed under the Creative Commons Attribution-ShareAlike 3.0 licence (CC BY-SA 3.0,
+https://creativecommons.org/licenses/by-sa/3.0/). These weights are a work derived from it and are
+distributed under the same licence: CC BY-SA 3.0. Attribution: Stockmark Inc.; Wikipedia contributors.
+"""
+
+
+LABELS = ["Person", "Organization", "Place", "Facility", "Product", "Event"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=stockmark.DEFAULT)
+    parser.add_argument("--out", type=Path, default=ROOT / "graph" / "models" / "ner")
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--hidden", type=int, default=192)
+    parser.add_argument("--depth", type=int, default=2)
+    parser.add_argument("--dropout", type=float, default=0.35)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache", type=Path, help="a .pkl file to keep the featurised sentences in between runs")
+    args = parser.parse_args()
+
+    import numpy
+    from thinc.api import Adam, fix_random_seed
+
+    from graph import ner
+
+    fix_random_seed(args.seed)
+    rng = random.Random(args.seed)
+    started = time.perf_counter()
+    train, dev = ([((tensor, ner.hashed(tokens)), tags, gold) for (tensor, tokens), tags, gold in rows]
+                  for rows in featurise(args.corpus, args.cache))
+    print(f"{len(train)} training and {len(dev)} development sentences featurised in "
+          f"{time.perf_counter() - started:.0f} s", flush=True)
+    tags = ner.tag_names(LABELS)
+    index = {t: i for i, t in enumerate(tags)}
+    tagger = ner.EntityTagger(None, labels=LABELS, hidden=args.hidden, depth=args.depth, dropout=args.dropout)
+    model = tagger.model
+    model.initialize(X=[x for x, _, _ in train[:100]], Y=[numpy.zeros((len(x[0]), len(tags)), dtype="float32")
+                                                          for x, _, _ in train[:100]])
+    optimizer = Adam(0.001)
+    best = (-1.0, 0)
+    for epoch in range(1, args.epochs + 1):
+        rng.shuffle(train)
+        loss = 0.0
+        for i in range(0, len(train), 32):
+            batch = train[i:i + 32]
+            scores, backprop = model.begin_update([x for x, _, _ in batch])
+            grads = []
+            for s, (_, y, _) in zip(scores, batch):
+                truth = numpy.zeros_like(s)
+                truth[numpy.arange(len(y)), [index[t] if t in index else 0 for t in y]] = 1.0
+                known = numpy.array([t in index for t in y], dtype="float32")[:, None]  # "-": no gradient
+                grads.append((s - truth) * known)
+                loss += float(((s - truth) ** 2 * known).sum())
+            backprop(grads)
+            model.finish_update(optimizer)
+        f1 = score(model, tags, dev)
+        print(f"epoch {epoch:2d}  loss {loss:9.1f}  dev F1 {f1:.3f}", flush=True)
+        if f1 > best[0]:
+            best = (f1, epoch)
+            tagger.to_disk(args.out)
+            (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    print(f"kept epoch {best[1]} (dev F1 {best[0]:.3f}) in {args.out}")
+
+
+def featurise(corpus: Path, cache: Path | None):
+    """(tensor, BILUO tags, gold token spans) for the training and development sentences."""
+    import pickle
+
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    import spacy
+    from spacy.training import offsets_to_biluo_tags
+
+    from graph import nlp as stages
+    from graph.ner import features, token_attributes
+
+    nlp = spacy.load(stages.MODEL, exclude=["parser", "ner", "attribute_ruler", "compound_splitter",
+                                            "bunsetu_recognizer", "morphologizer"])
+    out = []
+    for split in ("train", "dev"):
+        records = stockmark.load(corpus, split)
+        rows = []
+        for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64)):
+            spans, taken = [], set()
+            for e in record["entities"]:
+                span = doc.char_span(*e["span"], alignment_mode="expand")
+                if span is None or taken & set(range(span.start, span.end)):
+                    continue
+                taken |= set(range(span.start, span.end))
+                spans.append((span.start_char, span.end_char, e["type"]))
+            gold = {(doc.char_span(s, e).start, doc.char_span(s, e).end, t) for s, e, t in spans}
+            rows.append(((features(doc)[0], token_attributes(doc)), offsets_to_biluo_tags(doc, spans), gold))
+        out.append(rows)
+    if cache:
+        cache.write_bytes(pickle.dumps(tuple(out)))
+    return tuple(out)
+
+
+def score(model, tags: list[str], dev: list) -> float:
+    """Exact token span and type F1 on the development sentences."""
+    from graph.ner import decode
+
+    tp = pred = gold = 0
+    for (x, _, truth), scores in zip(dev, model.predict([x for x, _, _ in dev])):
+        found = set(decode(scores, tags))
+        tp, pred, gold = tp + len(found & truth), pred + len(found), gold + len(truth)
+    return 2 * tp / (pred + gold) if pred + gold else 0.0
+
+
+if __name__ == "__main__":
+    main()
