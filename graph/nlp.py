@@ -56,7 +56,8 @@ def load_ruler(profile: Profile):
         import spacy
         from spacy.pipeline import EntityRuler
 
-        nlp = spacy.blank("ja")  # the same Sudachi tokenizer as ja_ginza, to cut phrase patterns alike
+        # the tokenizer of ja_ginza, configured as ja_ginza configures it, so phrase patterns are cut alike
+        nlp = spacy.blank("ja", config={"nlp": {"tokenizer": _model_config()["nlp"]["tokenizer"]}})
         ruler = EntityRuler(nlp, "profile_ruler", overwrite_ents=True, phrase_matcher_attr="LOWER")
         for i, pattern in enumerate(profile["patterns"]):
             # Every ruler pattern carries an id: that is how extraction tells the ruler's entities from the tagger's.
@@ -69,6 +70,15 @@ def load_ruler(profile: Profile):
         ruler.add_patterns(list(gazetteer_patterns(profile)))
         _rulers[profile.digest] = ruler
     return _rulers[profile.digest]
+
+
+def _model_config():
+    """ja_ginza's config, read from its package without loading the model."""
+    import spacy
+
+    package = spacy.util.get_package_path(MODEL)
+    [config] = package.glob("*/config.cfg")
+    return spacy.util.load_config(config)
 
 
 def annotate(segments: list[tuple[int, object]], profile: Profile) -> list[tuple[int, object]]:

@@ -303,3 +303,13 @@ def test_a_company_guessed_from_the_topic_is_said_with_less_confidence(extract_t
     extraction = extract_text("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。")
     [lead] = [r for r in extraction.relations if r.predicate == "leads"]
     assert lead.rule == "role-topic" and lead.confidence < 0.8
+
+
+@pytest.mark.model
+def test_gazetteer_names_match_as_the_model_cuts_them(extract_text):
+    """The profile's ruler tokenizes its phrases as ja_ginza does (split mode C), so テキサス州 and
+    サムスン電子, one token each for the model, are matched as the gazetteer's."""
+    extraction = extract_text("サムスン電子は米テキサス州で半導体を生産する。")
+    sources = {m.text: (m.source, m.entity.rsplit("/", 1)[1]) for m in extraction.mentions if m.entity}
+    assert sources["サムスン電子"] == ("gazetteer", "Samsung_Electronics")
+    assert sources["テキサス州"] == ("gazetteer", "Texas")

@@ -378,14 +378,22 @@ def _outer_place(doc, place: Candidate, c: Candidate, lex: Lexicon) -> bool:
         any(doc[c.start:c.end].text.endswith(suffix) for suffix in lex.facility_suffixes)
 
 
+def _only_places(doc, c: Candidate, inner: Candidate, lex: Lexicon) -> bool:
+    """米テキサス州, 米テスラ: what a longer span adds to a known name is only a country prefix or place names,
+    so the span is names written one after the other, not one name."""
+    rest = [t for t in doc[c.start:c.end] if not inner.start <= t.i < inner.end]
+    return all(t.text in lex.place_prefixes or "地名" in t.tag_ for t in rest)
+
+
 def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """Keep the most trusted, then the longest, of overlapping candidates; a role or key seen by any of them is kept.
 
     A known name inside a longer one the tagger found is part of that name (日本 in 日本証券業協会, イギリス in
-    イギリス軍): the longer one is kept instead."""
+    イギリス軍): the longer one is kept instead, unless the rest of it is only places (米テキサス州)."""
     for c in candidates:
         if c.source == "tagger" and any(o.source in _NESTABLE and c.start <= o.start and o.end <= c.end
                                         and o.end - o.start < c.end - c.start and not _outer_place(doc, o, c, lex)
+                                        and not _only_places(doc, c, o, lex)
                                         for o in candidates):
             c.priority = GAZETTEER + 1
     ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
