@@ -13,6 +13,7 @@ document, a name found once is found everywhere it recurs, and a person's full n
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -477,21 +478,22 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
     for m in mentions:  # a part already found on its own is tied to the full name
         if m.text in parts and m.text not in best or (m.text in parts and m.type == "Person" and not m.key):
             m.key = parts[m.text][1]
-    taken = {(m.start, m.end) for m in mentions}
-    occupied = sorted((m.start, m.end) for m in mentions)
+    starts = sorted(m.start for m in mentions)
+    by_start = sorted(mentions, key=lambda m: m.start)
     added = []
     for offset, doc in segments:
+        text = doc.text
         bounds_start = {offset + t.idx for t in doc}
         bounds_end = {offset + t.idx + len(t.text) for t in doc}
-        text = doc.text
+        busy = bytearray(len(text))  # characters already inside a mention: linear, however long the text
+        for m in by_start[bisect.bisect_left(starts, offset):bisect.bisect_left(starts, offset + len(text))]:
+            busy[m.start - offset:m.end - offset] = b"\1" * (m.end - m.start)
         for surface, (type_, key) in surfaces.items():
             at = text.find(surface)
             while at >= 0:
-                start, end = offset + at, offset + at + len(surface)
-                if start in bounds_start and end in bounds_end and (start, end) not in taken \
-                        and not any(s < end and start < e for s, e in occupied):
-                    added.append(Mention(start, end, surface, type_, "spread", key=key))
-                    occupied.append((start, end))
-                    taken.add((start, end))
+                end = at + len(surface)
+                if offset + at in bounds_start and offset + end in bounds_end and not any(busy[at:end]):
+                    added.append(Mention(offset + at, offset + end, surface, type_, "spread", key=key))
+                    busy[at:end] = b"\1" * len(surface)
                 at = text.find(surface, at + 1)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
