@@ -82,11 +82,13 @@ def trial_build(folder: str, out: str, jobs: int = 1, cache: str | None = None, 
     if preload and jobs == 1:
         nlp.load_model()("準備")
     started = time.perf_counter()
-    result = pipeline.build([folder], jobs=jobs, cache=cache, profile=profile)
-    pipeline.export(result, out)
+    done = pipeline.update(out, [folder], jobs=jobs, cache=cache, profile=profile)  # what `seed-graph build` runs
     seconds = time.perf_counter() - started
     if jobs == 1:
         stages["parse"] = stages.pop("parse+extract", 0.0) - stages.get("extract", 0.0) - stages.get("profile ruler", 0.0)
+    result = done.result
+    if result is None:  # nothing changed since the last build into ``out``
+        return {"seconds": seconds, "stages": stages, "parsed": 0, "cached": 0, "summary": done.summary}
     chars = sum(len(e.document.text) for e in result.extractions)
     return {"seconds": seconds, "chars": chars, "documents": len(result.extractions), "stages": stages,
             "triples": len(result.graph), "entities": len(result.entities), "relations": result.relations,
@@ -261,15 +263,14 @@ def incremental(args, work: Path) -> None:
                        "utf-8")
     full, unchanged, added, changed = [], [], [], []
     for i in range(args.repeat):
-        cache = base / f"cache-{i}"
+        cache, out = str(base / f"cache-{i}"), str(base / f"out-{i}")
         if (folder / extra.name).exists():
             (folder / extra.name).unlink()
-        full.append(run_trial("build", folder=str(folder), out=str(base / "out"), cache=str(cache)))
-        unchanged.append(run_trial("build", folder=str(folder), out=str(base / "out"), cache=str(cache)))
+        full.append(run_trial("build", folder=str(folder), out=out, cache=cache))
+        unchanged.append(run_trial("build", folder=str(folder), out=out, cache=cache))
         (folder / extra.name).symlink_to(extra.resolve())
-        added.append(run_trial("build", folder=str(folder), out=str(base / "out"), cache=str(cache)))
-        changed.append(run_trial("build", folder=str(folder), out=str(base / "out"), cache=str(cache),
-                                 profile=str(profile)))
+        added.append(run_trial("build", folder=str(folder), out=out, cache=cache))
+        changed.append(run_trial("build", folder=str(folder), out=out, cache=cache, profile=str(profile)))
     f = median(full, "seconds")
     print(f"\n## Incremental: {args.count} articles, median of {args.repeat}")
     print("| build | seconds | of the full build | documents parsed |\n|---|---:|---:|---:|")

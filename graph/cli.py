@@ -56,7 +56,8 @@ def main(verbose: int) -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Run parsing and extraction on a Dask cluster (tcp://host:8786).")
 @click.option("--cache", type=click.Path(path_type=Path),
               help="Folder of per-document parses and extractions reused by later builds [default: OUT/.cache].")
-@click.option("--no-cache", is_flag=True, help="Parse and extract every document afresh and keep nothing.")
+@click.option("--no-cache", is_flag=True,
+              help="Parse and extract every document afresh and keep nothing, even if nothing has changed.")
 @click.option("--store", type=click.Path(path_type=Path),
               help="Also keep the graph in an Oxigraph store on disk (for graphs that outgrow memory); "
                    "query, serve and validate read it.")
@@ -68,7 +69,8 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
     Writes graph.ttl (Turtle, for SPARQL), graph.html (the explorer: open it in a browser) and
     extractions.jsonl (every mention and fact with its offsets). Each file is replaced only when the
     build has succeeded, so a failed build leaves the previous exports as they were. Documents whose
-    text, profile and code have not changed are read from the cache instead of being parsed again.
+    text, profile and code have not changed are read from the cache instead of being parsed again, and
+    if nothing at all has changed since the last build into --out, nothing is done.
     """
     from graph import pipeline
 
@@ -90,18 +92,17 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
                 bar.__exit__(None, None, None)
 
         with pipeline.locked(out):
-            result = pipeline.build(inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
-                                    scheduler=scheduler, cache=None if no_cache else cache or out / ".cache",
-                                    store=store)
-            paths = pipeline.export(result, out, title=title)
+            done = pipeline.update(out, inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
+                                   scheduler=scheduler, cache=None if no_cache else cache or out / ".cache",
+                                   store=store, title=title, fresh=no_cache)
     except InputError as exc:
         raise Fail(str(exc)) from exc
-    for problem in result.skipped:
+    for problem in done.skipped:
         click.echo(f"seed-graph: skipped {problem}", err=True)
     if not quiet:
-        click.echo(result.summary())
-        click.echo(f"open {paths['graph.html'].resolve().as_uri()}")
-    if result.skipped:
+        click.echo(done.summary)
+        click.echo(f"open {done.paths['graph.html'].resolve().as_uri()}")
+    if done.skipped:
         sys.exit(EXIT_SKIPPED)
 
 

@@ -9,6 +9,8 @@ The command line and notebooks both come through here::
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -16,10 +18,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from graph import ingest, nlp
+from graph import __version__, ingest, nlp
 from graph.cache import Cache
+from graph.export import atomic
 from graph.extract import extract
 from graph.model import Document, Entity, Extraction, InputError
 from graph.profile import Profile, load_profile
@@ -28,6 +32,7 @@ from graph.workers import Local, runner
 log = logging.getLogger(__name__)
 
 OUTPUTS = ("graph.ttl", "graph.html", "extractions.jsonl", "ontology.ttl")
+MANIFEST = ".manifest.json"  # what the last build in an output folder was made from
 
 
 @dataclass
@@ -68,6 +73,12 @@ def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = N
     """
     started = time.perf_counter()
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    documents, skipped = collect(inputs, texts)
+    return _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started)
+
+
+def collect(inputs: Iterable[str | Path] = (), texts: dict[str, str] | None = None):
+    """The documents of the inputs and texts, in order, and what was skipped (each logged with its reason)."""
     documents: list[Document] = []
     skipped: list[ingest.Skipped] = []
     for item in ingest.read(inputs):
@@ -76,6 +87,10 @@ def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = N
         documents.append(ingest.from_text(text, doc_id))
     for problem in skipped:
         log.warning("skipped %s", problem)
+    return documents, skipped
+
+
+def _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started) -> Result:
     nlp.load_ruler(profile)  # a pattern spaCy rejects stops the build here, before any work
     if store is not None:
         check_store(store)
@@ -85,6 +100,77 @@ def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = N
     result = assemble(extractions, profile, skipped, started, store=store)
     result.cached, result.parsed = counts.get("cached", 0), counts.get("parsed", 0)
     return result
+
+
+@dataclass
+class Update:
+    """What ``update`` did: built and exported (``result``), or found the exports up to date (``result`` None)."""
+
+    summary: str
+    skipped: list
+    paths: dict[str, Path]
+    result: Result | None = None
+
+
+def update(out_dir: str | Path, inputs: Iterable[str | Path], *, profile: Profile | str | Path | None = None,
+           cache: str | Path | None = None, jobs: int = 1, scheduler: str | None = None,
+           store: str | Path | None = None, title: str = "seed-graph", fresh: bool = False,
+           progress: Callable[[int, int], None] | None = None) -> Update:
+    """Build the inputs into ``out_dir``, as ``seed-graph build`` does: unless nothing that makes the
+    exports has changed since the last build there (the documents, the profile, the code and model, the
+    options) and the exports are as that build left them, in which case nothing is done at all (``fresh``
+    builds anyway)."""
+    started = time.perf_counter()
+    profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    out = prepare_output(out_dir)
+    documents, skipped = collect(inputs)
+    state = _state(documents, skipped, profile, title, store)
+    paths = {name: out / name for name in OUTPUTS}
+    previous = _read_manifest(out)
+    if not fresh and previous.get("state") == state and previous.get("exports") == _digests(paths) \
+            and (store is None or Path(store, "CURRENT").exists()):
+        seconds = time.perf_counter() - started
+        return Update(f"nothing changed: {previous['summary']} (checked in {seconds:.1f} s)", skipped, paths)
+    result = _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started)
+    export(result, out, title=title)
+    counts = f"{len(result.extractions)} documents, {len(result.entities)} entities, {result.relations} relations"
+    with atomic(out / MANIFEST) as file:
+        json.dump({"state": state, "exports": _digests(paths), "summary": counts}, file, indent=1)
+    return Update(result.summary(), skipped, paths, result)
+
+
+def _state(documents: list[Document], skipped: list, profile: Profile, title: str, store) -> str:
+    """A hash of everything the exports are made from."""
+    h = hashlib.sha256()
+    for part in (__version__, _package_digest(), nlp.fingerprint(), profile.digest, title, str(store or "")):
+        h.update(part.encode("utf-8") + b"\0")
+    for d in documents:
+        h.update(json.dumps([d.id, d.source, d.sha256, d.meta], ensure_ascii=False, sort_keys=True).encode() + b"\0")
+    for problem in skipped:
+        h.update(str(problem).encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """A hash of seed-graph's own files (code, ontology, templates, profile, tagger weights)."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _digests(paths: dict[str, Path]) -> dict[str, str | None]:
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+            for name, path in paths.items()}
+
+
+def _read_manifest(out: Path) -> dict:
+    try:
+        return json.loads((out / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def extract_all(documents: list[Document], profile: Profile, cache: Cache | None = None, run=None,

@@ -243,3 +243,17 @@ def test_the_readme_query_examples_run(seed_build):
         args = [a.replace("exports/graph.ttl", str(out / "graph.ttl")) for a in shlex.split(command)[1:]]
         result = invoke(*args)
         assert result.exit_code == 0, (command, result.output)
+
+
+@pytest.mark.model
+def test_the_readme_shows_the_real_output_of_its_console_examples(seed_build):
+    """The README's console blocks are what the commands print on the seed, so they cannot go stale."""
+    out, _ = seed_build
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```console\n\$ \.venv/bin/(seed-graph [^\n]*)\n(.*?)```", readme, re.S)
+    assert len(blocks) >= 3
+    for command, shown in blocks:
+        args = [a.replace("exports/graph.ttl", str(out / "graph.ttl")) for a in shlex.split(command)[1:]]
+        result = invoke(*args)
+        assert result.exit_code == 0, (command, result.output)
+        assert result.output == shown, command

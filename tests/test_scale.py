@@ -156,3 +156,30 @@ def test_a_store_is_never_put_in_place_of_a_folder_of_something_else(corpus, tmp
                                        "--store", str(tmp_path / "precious")])
     assert result.exit_code == 2 and "is not an Oxigraph store" in result.output
     assert (tmp_path / "precious" / "notes.txt").read_text() == "keep me"
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_says_so(corpus, tmp_path, parsed, monkeypatch):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path / "out"
+
+    def build(*extra):
+        return CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), *extra])
+
+    assert build().exit_code == 0
+    before = {name: (out / name).read_bytes() for name in pipeline.OUTPUTS}
+    monkeypatch.setattr(pipeline, "export", lambda *a, **k: pytest.fail("exported again"))
+    parsed.clear()
+    again = build()
+    assert again.exit_code == 0 and again.output.startswith("nothing changed: 3 documents, ")
+    assert parsed == [] and {name: (out / name).read_bytes() for name in pipeline.OUTPUTS} == before
+    monkeypatch.undo()
+    (out / "graph.html").unlink()  # an export gone: built again
+    assert not build().output.startswith("nothing changed")
+    assert not build("--title", "news").output.startswith("nothing changed")  # another option: built again
+    (corpus / "bad.txt").write_bytes(bytes(range(256)))
+    assert build("--title", "news").exit_code == 1
+    again = build("--title", "news")  # nothing changed, and the skipped input is still named
+    assert again.exit_code == 1 and "skipped" in again.output and "nothing changed" in again.output
