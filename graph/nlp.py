@@ -46,6 +46,15 @@ def load_model():
     return _models[MODEL]
 
 
+def release() -> None:
+    """Let go of the model and the rulers: a large build frees their memory before it builds the graph."""
+    import gc
+
+    _models.clear()
+    _rulers.clear()
+    gc.collect()
+
+
 def load_ruler(profile: Profile):
     """The profile's gazetteer and patterns as a spaCy EntityRuler, run on parsed Docs after the model.
 

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 OUTPUTS = ("graph.ttl", "graph.html", "extractions.jsonl", "ontology.ttl")
 MANIFEST = ".manifest.json"  # what the last build in an output folder was made from
+RELEASE_AFTER = 200  # documents parsed in this process, after which the model is let go before the graph is built
 
 
 @dataclass
@@ -97,6 +98,8 @@ def _build(documents, skipped, profile, cache, jobs, scheduler, store, progress,
     reuse = Cache(cache, nlp.fingerprint(), profile.digest) if cache else None
     counts: dict[str, int] = {}
     extractions = list(extract_all(documents, profile, reuse, runner(jobs, scheduler), progress, counts=counts))
+    if counts["parsed"] >= RELEASE_AFTER:
+        nlp.release()  # the model's memory goes back before the graph takes its own; loading it again is cheap
     result = assemble(extractions, profile, skipped, started, store=store)
     result.cached, result.parsed = counts.get("cached", 0), counts.get("parsed", 0)
     return result

@@ -1,12 +1,15 @@
 """Turtle: the graph as a file any triple store loads.
 
 Triples are sorted and written by Oxigraph's Turtle serialiser: the same graph always gives the same bytes,
-whatever order it was built in, and a graph of half a million triples is written in seconds (rdflib's own
-serialiser takes several times as long).
+whatever order it was built in, and a graph of half a million triples is written in seconds with little
+memory beyond the graph's own (rdflib's serialiser takes several times as long and builds the whole text).
 """
 
 from __future__ import annotations
 
+import io
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -15,57 +18,78 @@ from rdflib import Graph, Literal, URIRef
 from graph.export import write_text
 
 
-def turtle(graph: Graph) -> str:
-    """``graph`` as Turtle, triples sorted by subject, predicate and object, with the graph's prefixes.
+def write_turtle(graph: Graph, dest: str | Path | IO[str]) -> None:
+    """Serialise ``graph`` as Turtle, triples sorted by subject, predicate and object: the same graph always
+    gives the same bytes. Triples stream to the file a subject at a time, so writing costs little memory.
 
     A graph held in an Oxigraph store on disk is dumped by Oxigraph in the store's own order, which is
     stable too, without reading the graph into Python.
     """
     import pyoxigraph as ox
 
+    inner = getattr(graph.store, "_inner", None)
+    with tempfile.TemporaryFile() as raw:
+        if isinstance(inner, ox.Store):
+            prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+            inner.dump(raw, format=ox.RdfFormat.TURTLE, prefixes=prefixes, from_graph=ox.DefaultGraph())
+        else:
+            ox.serialize(_sorted_triples(graph), raw, format=ox.RdfFormat.TURTLE, prefixes=_declared(graph))
+        raw.seek(0)
+        write_text(dest, lambda file: _copy_sorting_header(raw, file))
+
+
+def turtle(graph: Graph) -> str:
+    """``graph`` as Turtle text (see write_turtle)."""
+    out = io.StringIO()
+    write_turtle(graph, out)
+    return out.getvalue()
+
+
+def _sorted_triples(graph: Graph) -> Iterator:
+    import pyoxigraph as ox
+
     from graph.terms import to_oxigraph
 
-    inner = getattr(graph.store, "_inner", None)
-    if isinstance(inner, ox.Store):
-        prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
-        return _sorted_header(inner.dump(format=ox.RdfFormat.TURTLE, prefixes=prefixes, from_graph=ox.DefaultGraph())
-                              .decode("utf-8"))
-
-    rows = sorted((str(s), str(p), _sort_key(o), o) for s, p, o in graph)
-    named: dict[str, object] = {}
-    others: dict[tuple, object] = {}
+    iris: dict[str, object] = {}
+    literals: dict[tuple, object] = {}
 
     def iri(text: str):
-        node = named.get(text)
+        node = iris.get(text)
         if node is None:
-            node = named[text] = ox.NamedNode(text)
+            node = iris[text] = ox.NamedNode(text)
         return node
 
-    def other(key: tuple, node):
+    def term(node):
+        key = _sort_key(node)
         if key[0] == 0:
             return iri(key[1])
-        converted = others.get(key)
+        converted = literals.get(key)
         if converted is None:
-            converted = others[key] = to_oxigraph(node)
+            converted = literals[key] = to_oxigraph(node)
         return converted
 
-    triples = [ox.Triple(iri(s), iri(p), other(key, o)) for s, p, key, o in rows]
-    return _sorted_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used(graph, named))
-                          .decode("utf-8"))
+    for subject in sorted(set(graph.subjects()), key=str):
+        s = term(subject)
+        for p, o in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), _sort_key(po[1]))):
+            yield ox.Triple(s, iri(str(p)), term(o))
+        if len(literals) > 100_000:  # caches for repeated terms, not a copy of the graph
+            literals.clear()
+            iris.clear()
 
 
-def _sorted_header(text: str) -> str:
-    """The @prefix lines in alphabetical order (whatever order a serialiser keeps them in), then the triples."""
-    header, body = [], []
-    for line in text.splitlines(keepends=True):
-        (header if line.startswith("@prefix ") and not body else body).append(line)
-    return "".join(sorted(header)) + "\n" + "".join(body)
-
-
-def write_turtle(graph: Graph, dest: str | Path | IO[str]) -> None:
-    """Serialise ``graph`` as Turtle; the same graph always gives the same bytes."""
-    text = turtle(graph)
-    write_text(dest, lambda file: file.write(text))
+def _copy_sorting_header(raw: IO[bytes], file: IO[str]) -> None:
+    """Copy Oxigraph's Turtle to ``file`` with the @prefix lines in alphabetical order (Oxigraph keeps them
+    in an order of its own)."""
+    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    header, line = [], text.readline()
+    while line.startswith("@prefix "):
+        header.append(line)
+        line = text.readline()
+    file.write("".join(sorted(header)) + "\n")
+    while line:
+        file.write(line)
+        line = text.readline()
+    text.detach()
 
 
 def read_turtle(source: str | Path) -> Graph:
@@ -84,8 +108,6 @@ def _sort_key(node) -> tuple:
     return (0 if isinstance(node, URIRef) else 2, str(node), "", "")
 
 
-def _used(graph: Graph, iris: dict[str, object]) -> dict[str, str]:
-    """The graph's prefixes that name the namespace of some IRI in it (rdflib binds some it never uses)."""
-    namespaces = {iri[:max(iri.rfind("/"), iri.rfind("#")) + 1] for iri in iris}
-    namespaces.add("http://www.w3.org/2001/XMLSchema#")  # datatypes
-    return {prefix: str(ns) for prefix, ns in sorted(graph.namespaces()) if prefix and str(ns) in namespaces}
+def _declared(graph: Graph) -> dict[str, str]:
+    """The prefixes to declare: every one the graph binds (the project's and rdflib's core ones) but xml."""
+    return {prefix: str(ns) for prefix, ns in sorted(graph.namespaces()) if prefix and prefix != "xml"}
