@@ -203,5 +203,6 @@ def _check(path: Path, data: dict[str, Any], lines: dict[tuple, int]) -> None:
             if prop not in ATTRIBUTES:
                 fail((section, noun), f"unknown attribute {prop!r} (known: {', '.join(sorted(ATTRIBUTES))})")
     for modality in data.get("modality") or {}:
-        if modality not in ("negated", "speculative", "planned", "reported"):
-            fail(("modality", modality), "unknown modality (known: negated, speculative, planned, reported)")
+        if modality not in ("negated", "speculative", "planned", "reported", "conditional"):
+            fail(("modality", modality),
+                 "unknown modality (known: negated, speculative, planned, reported, conditional)")

@@ -89,7 +89,7 @@ class Context:
         self.attributes: dict[str, str] = p["attributes"]
         self.unit_attributes: dict[str, str] = p["unit_attributes"]
         self.cues = {name: set(words) for name, words in p["modality"].items()}
-        self.modal_nouns = self.cues.get("planned", set()) | self.cues.get("speculative", set())
+        self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in ("planned", "speculative", "conditional")))
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
 
@@ -321,7 +321,8 @@ class Segment:
 
     def relative_clause(self, pred) -> bool:
         """A clause modifying a noun after it. Not one ending in a conjunctive particle (作っていたが退職), nor
-        one before a modal noun (発売する予定だ): those are main clauses the parser hung under a noun."""
+        one before a modal or conditional noun (発売する予定だ, 発売するとき): those are clauses of their own that the
+        parser hung under a noun."""
         head = pred.head
         return pred.dep_ == "acl" and head.i > pred.i and not any(c.dep_ == "mark" for c in pred.children) and not (
             head.lemma_ in self.ctx.modal_nouns and self.entity_at[head.i] is None)
@@ -414,7 +415,7 @@ class Segment:
                 if r and frame.kind in ("manufactures", "develops", "releases"):
                     ctx.events[frame.kind] = (s, o)
         themes = args.get("theme", [])
-        things = [f for t in themes for f in self.fillers(t)] if frame.object != "theme" or True else []
+        things = [f for t in themes for f in self.fillers(t)]
         if event:
             things = things or [event[1]]
         for t in things:
@@ -648,7 +649,9 @@ class Segment:
     def modality(self, anchor, own: bool = False) -> str:
         """planned (予定), speculative (可能性, かもしれない), reported (と語った), negated (ない), or asserted.
 
-        Read from the words right after the predicate, then from the nouns and verbs its clause hangs from.
+        Read from the words right after the predicate, then from the nouns and verbs its clause hangs from;
+        a clause that hangs from a conditional noun (量産されるとき) is speculative when neither it nor the sentence
+        it belongs to is in the past tense.
         """
         if anchor is None:
             return "asserted"
@@ -668,14 +671,19 @@ class Segment:
         for _ in range(3):
             if node.head.i == node.i or node.dep_ not in ("acl", "advcl", "ccomp", "csubj", "xcomp", "obl"):
                 break
-            node = node.head
+            clause, node = node, node.head
             if self.entity_at[node.i] is not None:
                 break
+            if node.lemma_ in cues.get("conditional", ()) and not self._past(clause) and not self._past(node.head):
+                return "speculative"  # 量産されるとき、…完成します: a time yet to come, not an event
             words = {node.lemma_} | {t.lemma_ for t in self._tail(node)}
             for name in ("speculative", "planned", "reported"):
                 if words & cues.get(name, set()):
                     return name
         return "asserted"
+
+    def _past(self, token) -> bool:
+        return any(t.lemma_ == "た" for t in self._tail(token))
 
     def _tail(self, token) -> list:
         """The auxiliaries and particles that follow a predicate: 行わ[れる], 持つ[か も しれ ない]."""
