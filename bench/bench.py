@@ -191,7 +191,7 @@ def pick(corpus: Path, count: int, into: Path) -> list[Path]:
     chosen = [files[int(i * step)] for i in range(count)]
     into.mkdir(parents=True, exist_ok=True)
     for path in chosen:
-        (into / f"{path.parent.name}-{path.name}").symlink_to(path)
+        (into / f"{path.parent.name}-{path.name}").symlink_to(path.resolve())
     return chosen
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 ENTITY_TYPES = ("Organization", "Person", "Place", "Facility", "Product", "Technology", "Event")
 VALUE_TYPES = ("Date", "Money", "Percent", "Quantity")
-MODALITIES = ("asserted", "planned", "speculative", "reported", "negated")
+MODALITIES = ("asserted", "past", "planned", "speculative", "reported", "negated")
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,7 @@ class SG(DefinedNamespace):
     # Modalities
     modalities: URIRef
     asserted: URIRef
+    past: URIRef
     planned: URIRef
     speculative: URIRef
     reported: URIRef

@@ -225,7 +225,7 @@ def test_clicking_the_tesla_samsung_edge_shows_the_contract_sentence(open_explor
     panel = explorer.panel()
     for text, rule in sentences:
         assert str(text) in panel and str(rule) in panel
-    assert "contractsWith" in panel and "asserted" in panel and "evcafe-23-tesla-samsung-ai-chips" in panel
+    assert "contractsWith" in panel and "past" in panel and "evcafe-23-tesla-samsung-ai-chips" in panel
 
 
 @pytest.mark.browser

@@ -96,7 +96,7 @@ def test_which_sentences_say_that_tesla_contracts_samsung(engines, seed_build):
     start, end = row["start"].toPython(), row["end"].toPython()
     assert document.text[start:end] == str(row["sentence"])
     assert "サムスンと約165億ドル" in str(row["sentence"])
-    assert row["document"] == URIRef(iri.document(SEED_DOC)) and row["modality"] == URIRef(SG + "asserted")
+    assert row["document"] == URIRef(iri.document(SEED_DOC)) and row["modality"] == URIRef(SG + "past")
 
 
 @pytest.mark.model

@@ -107,13 +107,14 @@ def test_dropped_subject_is_the_person_of_a_byline(extract_text):
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, modality", [
-    ("ホンダは新型ロボット「アシモ」を発売した。", "asserted"),
+    ("ホンダは新型ロボット「アシモ」を発売する。", "asserted"),
+    ("ホンダは新型ロボット「アシモ」を発売した。", "past"),
     ("ホンダは新型ロボット「アシモ」を発売する予定だ。", "planned"),
     ("ホンダは新型ロボット「アシモ」を発売するかもしれない。", "speculative"),
     ("ホンダは新型ロボット「アシモ」を発売しない。", "negated"),
     ("ホンダがロボット「アシモ」を発売するとき、市場は変わる。", "speculative"),
-    ("ホンダがロボット「アシモ」を発売したとき、市場は変わった。", "asserted"),
-    ("ホンダがロボット「アシモ」を発売する際、市場は変わった。", "asserted"),
+    ("ホンダがロボット「アシモ」を発売したとき、市場は変わった。", "past"),
+    ("ホンダがロボット「アシモ」を発売する際、市場は変わった。", "past"),
     ("ホンダがロボット「アシモ」を発売した場合、市場は変わる。", "speculative"),
 ])
 def test_modality_of_a_statement(extract_text, sentence, modality):

@@ -76,8 +76,8 @@ def _label(attrs: dict) -> str:
 
 
 def _edge_style(attrs: dict) -> dict:
-    """Plain arrows for asserted facts, dashes for planned or speculative ones, red dashes for negated ones;
-    thicker for more evidence; agreement links thin and grey."""
+    """Plain arrows for facts stated as so (asserted, past, reported), dashes for planned or speculative ones,
+    red dashes for negated ones; thicker for more evidence; agreement links thin and grey."""
     if attrs["kind"] in STRUCTURAL:
         return {"arrows": "", "width": 1, "color": {"color": "#b8c0ca", "highlight": "#6b7785"},
                 "font": {"size": 10, "color": "#8a94a3"}, "length": 90}
@@ -85,7 +85,7 @@ def _edge_style(attrs: dict) -> dict:
     style = {"width": round(1 + math.log2(max(1, len(attrs["evidence"]))), 2)}
     if modalities == {"negated"}:
         style.update(dashes=True, color={"color": "#c0392b", "highlight": "#c0392b"}, label=f"¬{attrs['kind']}")
-    elif modalities and not modalities & {"asserted", "reported"}:
+    elif modalities and not modalities & {"asserted", "past", "reported"}:
         style["dashes"] = True
     return style
 

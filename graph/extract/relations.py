@@ -647,11 +647,12 @@ class Segment:
     # -- modality --------------------------------------------------------------------------------------
 
     def modality(self, anchor, own: bool = False) -> str:
-        """planned (予定), speculative (可能性, かもしれない), reported (と語った), negated (ない), or asserted.
+        """planned (予定), speculative (可能性, かもしれない), reported (と語った), negated (ない), past (契約した),
+        or asserted (a state or what is so now).
 
         Read from the words right after the predicate, then from the nouns and verbs its clause hangs from;
-        a clause that hangs from a conditional noun (量産されるとき) is speculative when neither it nor the sentence
-        it belongs to is in the past tense.
+        a clause that hangs from a conditional noun (量産されるとき) is speculative unless it or the sentence it
+        belongs to is in the past tense (発売する際、…変わった), which makes it past.
         """
         if anchor is None:
             return "asserted"
@@ -674,13 +675,13 @@ class Segment:
             clause, node = node, node.head
             if self.entity_at[node.i] is not None:
                 break
-            if node.lemma_ in cues.get("conditional", ()) and not self._past(clause) and not self._past(node.head):
-                return "speculative"  # 量産されるとき、…完成します: a time yet to come, not an event
+            if node.lemma_ in cues.get("conditional", ()):  # 量産されるとき、…完成します: a time yet to come
+                return "past" if self._past(clause) or self._past(node.head) else "speculative"
             words = {node.lemma_} | {t.lemma_ for t in self._tail(node)}
             for name in ("speculative", "planned", "reported"):
                 if words & cues.get(name, set()):
                     return name
-        return "asserted"
+        return "past" if self._past(anchor) else "asserted"
 
     def _past(self, token) -> bool:
         return any(t.lemma_ == "た" for t in self._tail(token))
