@@ -64,7 +64,8 @@ def validate(graph: Graph | str | Path, shapes: str | Path | None = None) -> Rep
         raise InputError(f"{shapes}: not readable Turtle: {one_line(exc)}") from exc
     conforms, results, _ = shacl(store, shacl_graph=shapes_graph, inference="none", advanced=True, inplace=True)
     names = new_graph().namespace_manager
-    violations = sorted(_violation(results, node, names) for node in results.subjects(SH.resultSeverity, None))
+    violations = sorted((_violation(results, node, names) for node in results.subjects(SH.resultSeverity, None)),
+                        key=lambda v: (v.focus, v.path or "", v.value or "", v.message))
     return Report(bool(conforms), violations)
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: the default profile, the real ja_ginza pipeline (loaded once), hand-built Docs, one real
-build of the project's seeds/ through the command line, and one headless Chromium for the browser tests."""
+build of the project's seeds/ through the command line, and one headless Chromium for the browser tests.
+Every graph a test builds is checked against the shipped SHACL shapes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,25 @@ SEEDS = ROOT / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_graph_conforms():
+    """Check each graph the pipeline assembles, in any test, against the shapes, as `seed-graph validate` does."""
+    from graph import pipeline
+    from graph.validate import validate
+
+    assemble = pipeline.assemble
+
+    def checked(*args, **kwargs):
+        result = assemble(*args, **kwargs)
+        report = validate(result.graph)
+        assert report.conforms, report.violations
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "assemble", checked)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +62,10 @@ def seed_build(tmp_path_factory):
     from click.testing import CliRunner
 
     from graph.cli import main
-    from graph.validate import validate
 
     out = tmp_path_factory.mktemp("exports")
     result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    report = validate(out / "graph.ttl")
-    assert report.conforms, report.violations
     return out, result
 
 

@@ -241,6 +241,8 @@ BREAKAGES = {
         lambda g: g.remove((TESLA, SG.contractsWith, None)), "missing from the graph"),
     "statement with no evidence": (
         lambda g: g.remove((_first(g, SG.Statement), PROV.wasDerivedFrom, None)), "derived from exactly one sentence"),
+    "statement whose object is a sentence": (
+        lambda g: g.set((_first(g, SG.Statement), RDF.object, _first(g, SG.Sentence))), "an entity or a typed value"),
     "confidence above 1": (
         lambda g: g.set((_first(g, SG.Statement), SG.confidence, Literal("1.5", datatype=URIRef(
             "http://www.w3.org/2001/XMLSchema#decimal")))), "sg:confidence"),

@@ -171,7 +171,8 @@ def test_an_interrupted_build_leaves_the_previous_exports_and_a_valid_cache(tmp_
     for i in range(40):  # enough work to be interrupted half-way
         (corpus / f"more-{i:02d}.txt").write_text(f"ソニーグループはロボット「アイボ{i}」を開発した。" * 20, encoding="utf-8")
     build = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(corpus), "--out", str(out)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,  # Ctrl-C acts even if ignored here
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     cache = out / ".cache"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(cache.rglob("*.json"))) < 5:  # caching is under way
