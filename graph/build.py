@@ -63,9 +63,23 @@ def build(extractions: list[Extraction], resolution: Resolution, profile: Profil
         for mention in extraction.mentions:
             if mention.entity:
                 _mention(graph, extraction, mention)
-        for relation in extraction.relations:
+        for relation in _one_per_statement(extraction):
             _relation(graph, extraction, relation, activity)
     return graph
+
+
+def _one_per_statement(extraction: Extraction) -> list[Relation]:
+    """The relations of a document, one for each statement they make: where two rules, or two mentions of the
+    same entities, give the same fact from the same sentence, the most confident (an agreement first on ties)."""
+    best: dict[tuple, Relation] = {}
+    for relation in extraction.relations:
+        obj = extraction.mentions[relation.object]
+        key = (relation.start, relation.end, extraction.mentions[relation.subject].entity, relation.predicate,
+               (obj.start, obj.end) if obj.is_value else obj.entity, relation.lemma)
+        kept = best.get(key)
+        if kept is None or (relation.confidence, bool(relation.qualifiers)) > (kept.confidence, bool(kept.qualifiers)):
+            best[key] = relation
+    return list(best.values())
 
 
 def _literal(text: str) -> Literal:

@@ -154,6 +154,21 @@ def seed_document():
     return document
 
 
+def test_one_fact_found_twice_in_a_sentence_is_one_statement_with_the_surer_rule(profile):
+    from graph import pipeline
+    from graph.model import Document
+
+    text = "インテルの吉田社長は、インテルを率いる吉田氏だ。"
+    mentions = [Mention(0, 4, "インテル", "Organization", "test"), Mention(5, 7, "吉田", "Person", "test"),
+                Mention(11, 15, "インテル", "Organization", "test"), Mention(19, 21, "吉田", "Person", "test")]
+    relations = [Relation(1, "leads", 0, 0, len(text), "role", 0.85),
+                 Relation(3, "leads", 2, 0, len(text), "role-topic", 0.6)]
+    built = pipeline.assemble([Extraction(Document("d", text, "<d>", "0" * 64), mentions, relations)], profile)
+    [statement] = built.graph.subjects(RDF.type, SG.Statement)
+    assert [str(rule) for rule in built.graph.objects(statement, SG.rule)] == ["role"]
+    assert validate(built.graph).conforms
+
+
 @model
 def test_each_document_is_a_prov_entity_with_source_hash_title_and_length(seed_graph, seed_document):
     node = URIRef(iri.document(seed_document.id))

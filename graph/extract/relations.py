@@ -89,7 +89,8 @@ class Context:
         self.attributes: dict[str, str] = p["attributes"]
         self.unit_attributes: dict[str, str] = p["unit_attributes"]
         self.cues = {name: set(words) for name, words in p["modality"].items()}
-        self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in ("planned", "speculative", "conditional")))
+        modal = ("planned", "speculative", "conditional")
+        self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in modal))
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
 
