@@ -318,3 +318,10 @@ def test_gazetteer_names_match_as_the_model_cuts_them(extract_text):
     sources = {m.text: (m.source, m.entity.rsplit("/", 1)[1]) for m in extraction.mentions if m.entity}
     assert sources["サムスン電子"] == ("gazetteer", "Samsung_Electronics")
     assert sources["テキサス州"] == ("gazetteer", "Texas")
+
+
+@pytest.mark.model
+def test_web_and_mail_addresses_name_nothing(extract_text):
+    extraction = extract_text("詳しくは http://news.livedoor.com まで。問い合わせは info@sony.co.jp へ。"
+                              "トヨタは www.toyota.co.jp で発表した。")
+    assert [m.text for m in extraction.mentions if not m.is_value] == ["トヨタ"]

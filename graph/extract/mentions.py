@@ -29,6 +29,8 @@ _KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
+# web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
+_ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _NAME_JOINERS = ("・", "＝", "=")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
@@ -146,7 +148,9 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
-    return found
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
+    return [c for c in found if not any(start < doc[c.end - 1].idx + len(doc[c.end - 1]) and doc[c.start].idx < end
+                                        for start, end in addresses)]
 
 
 def _plausible_ner(ent, lex: Lexicon) -> bool:
