@@ -96,15 +96,15 @@ def speeds(gold, profile, bare, rounds: int = 3) -> dict[str, float]:
 
     texts = [g.text for g in gold]
     chars = sum(map(len, texts))
-    ours = stages.load(profile)
+    ours, ruler = stages.load_model(), stages.load_ruler(profile)
 
-    def parse(nlp, disable=()):
+    def parse(nlp, disable=(), then=lambda doc: doc):
         with nlp.select_pipes(disable=list(disable)):
-            for _ in nlp.pipe(texts, batch_size=64):
-                pass
+            for doc in nlp.pipe(texts, batch_size=64):
+                then(doc)
 
     runs = {"bare ja_ginza": lambda: parse(bare), "ja_ginza without its recogniser": lambda: parse(bare, ["ner"]),
-            "seed-graph parse": lambda: parse(ours),
+            "seed-graph parse": lambda: parse(ours, then=ruler),
             "seed-graph build": lambda: pipeline.build(texts={g.id: g.text for g in gold}, profile=profile)}
     best = dict.fromkeys(runs, 0.0)
     for _ in range(rounds):
