@@ -77,7 +77,8 @@ def _one_per_statement(extraction: Extraction) -> list[Relation]:
         key = (relation.start, relation.end, extraction.mentions[relation.subject].entity, relation.predicate,
                (obj.start, obj.end) if obj.is_value else obj.entity, relation.lemma)
         kept = best.get(key)
-        if kept is None or (relation.confidence, bool(relation.qualifiers)) > (kept.confidence, bool(kept.qualifiers)):
+        strength = (relation.confidence, bool(relation.qualifiers))
+        if kept is None or strength > (kept.confidence, bool(kept.qualifiers)):
             best[key] = relation
     return list(best.values())
 

@@ -148,9 +148,14 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
+    return _outside_addresses(doc, found)
+
+
+def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
+    """The candidates that touch no web or mail address."""
     addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
-    return [c for c in found if not any(start < doc[c.end - 1].idx + len(doc[c.end - 1]) and doc[c.start].idx < end
-                                        for start, end in addresses)]
+    return [c for c in found
+            if not any(start < doc[c.start:c.end].end_char and doc[c.start].idx < end for start, end in addresses)]
 
 
 def _plausible_ner(ent, lex: Lexicon) -> bool:
