@@ -19,10 +19,12 @@ import logging
 import os
 import tempfile
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from graph.iri import digest
 from graph.model import Document, Extraction
 
 log = logging.getLogger(__name__)
@@ -32,13 +34,18 @@ EXTRACTOR_SOURCES = ("extract/__init__.py", "extract/mentions.py", "extract/rela
                      "model.py")
 
 
+def files_digest(root, names: Iterable[str]) -> str:
+    """A hash of the files ``names`` under the folder ``root``, by name and content: any edit changes it."""
+    h = hashlib.sha256()
+    for name in sorted(names):
+        h.update(name.encode("utf-8") + b"\0" + (root / name).read_bytes())
+    return h.hexdigest()
+
+
 @lru_cache(maxsize=None)
 def code_version(sources: tuple[str, ...]) -> str:
     """A hash of these modules' source: any change to the code that made an entry invalidates it."""
-    h = hashlib.sha256()
-    for name in sources:
-        h.update((resources.files("graph") / name).read_bytes())
-    return h.hexdigest()[:16]
+    return files_digest(resources.files("graph"), sources)[:16]
 
 
 class Cache:
@@ -51,12 +58,12 @@ class Cache:
         self.hits = self.misses = 0
 
     def parse_key(self, document: Document) -> str:
-        return _hash("parse", document.sha256, self.model, code_version(PARSER_SOURCES))
+        return digest("parse", document.sha256, self.model, code_version(PARSER_SOURCES), length=64)
 
     def extraction_key(self, document: Document) -> str:
-        return _hash("extraction", self.parse_key(document), document.id, document.source,
-                     json.dumps(document.meta, sort_keys=True, ensure_ascii=False), self.profile_digest,
-                     code_version(EXTRACTOR_SOURCES))
+        return digest("extraction", self.parse_key(document), document.id, document.source,
+                      json.dumps(document.meta, sort_keys=True, ensure_ascii=False), self.profile_digest,
+                      code_version(EXTRACTOR_SOURCES), length=64)
 
     def extraction(self, document: Document) -> Extraction | None:
         data = self._read(self.extraction_key(document), "json")
@@ -113,7 +120,3 @@ class Cache:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -293,12 +293,10 @@ def evaluate(gold_path: Path, pred: Path | None, fmt: str, types: Path | None, p
 def _load(path: Path):
     from graph import pipeline
 
-    if not path.is_file():
-        raise Fail(f"{path}: no such file")
     try:
         return pipeline.load(path)
-    except Exception as exc:  # rdflib raises many kinds of parse errors
-        raise Fail(f"{path}: not a readable Turtle graph: {exc}") from exc
+    except InputError as exc:
+        raise Fail(str(exc)) from exc
 
 
 if __name__ == "__main__":

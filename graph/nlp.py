@@ -105,13 +105,10 @@ def fingerprint() -> str:
 @lru_cache(maxsize=1)
 def entity_model_version() -> str:
     """The entity tagger, named by a hash of its shipped weights and configuration."""
-    import hashlib
+    from graph.cache import files_digest
 
-    h = hashlib.sha256()
-    for item in sorted(entity_model_path().iterdir(), key=lambda p: p.name):
-        if item.is_file():
-            h.update(item.name.encode() + b"\0" + item.read_bytes())
-    return f"seed-graph-entities {h.hexdigest()[:12]}"
+    folder = entity_model_path()
+    return f"seed-graph-entities {files_digest(folder, [p.name for p in folder.iterdir() if p.is_file()])[:12]}"
 
 
 def pack(segments: list[tuple[int, object]]) -> bytes:

@@ -4,7 +4,7 @@ The command line and notebooks both come through here::
 
     from graph import pipeline
     result = pipeline.build(["seeds/"])            # or pipeline.build(texts={"a": "テスラは…"})
-    pipeline.export(result, "exports/")           # graph.ttl, graph.html, extractions.jsonl
+    pipeline.export(result, "exports/")           # graph.ttl, graph.html, extractions.jsonl, ontology.ttl
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph import __version__, ingest, nlp
-from graph.cache import Cache
+from graph.cache import Cache, files_digest
 from graph.export import atomic
 from graph.extract import extract
 from graph.model import Document, Entity, Extraction, InputError
@@ -53,6 +53,9 @@ class Result:
     @property
     def relations(self) -> int:
         return sum(len(e.relations) for e in self.extractions)
+
+    def counts(self) -> str:
+        return f"{len(self.extractions)} documents, {len(self.entities)} entities, {self.relations} relations"
 
     def summary(self) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
@@ -136,9 +139,8 @@ def update(out_dir: str | Path, inputs: Iterable[str | Path], *, profile: Profil
         return Update(f"nothing changed: {previous['summary']} (checked in {seconds:.1f} s)", skipped, paths)
     result = _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started)
     export(result, out, title=title)
-    counts = f"{len(result.extractions)} documents, {len(result.entities)} entities, {result.relations} relations"
     with atomic(out / MANIFEST) as file:
-        json.dump({"state": state, "exports": _digests(paths), "summary": counts}, file, indent=1)
+        json.dump({"state": state, "exports": _digests(paths), "summary": result.counts()}, file, indent=1)
     return Update(result.summary(), skipped, paths, result)
 
 
@@ -157,11 +159,9 @@ def _state(documents: list[Document], skipped: list, profile: Profile, title: st
 @lru_cache(maxsize=1)
 def _package_digest() -> str:
     """A hash of seed-graph's own files (code, ontology, templates, profile, tagger weights)."""
-    h = hashlib.sha256()
     root = Path(__file__).parent
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
+    return files_digest(root, [p.relative_to(root).as_posix() for p in root.rglob("*")
+                               if p.is_file() and "__pycache__" not in p.parts])
 
 
 def _digests(paths: dict[str, Path]) -> dict[str, str | None]:
@@ -325,7 +325,8 @@ def locked(out_dir: str | Path) -> Iterator[Path]:
 
 
 def load(path: str | Path):
-    """A graph.ttl as an rdflib Graph, with the project's prefixes bound."""
-    from graph.export.turtle import read_turtle
+    """A graph.ttl as an rdflib Graph, with the project's prefixes bound; InputError, naming the file, if it
+    is missing or not Turtle."""
+    from graph import query
 
-    return read_turtle(path)
+    return query.load(path, engine="rdflib")

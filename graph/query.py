@@ -156,7 +156,9 @@ def load(path: str | Path, engine: str = "oxigraph"):
             store = ox.Store()
             store.load(path=str(path), format=ox.RdfFormat.TURTLE)
             return store
-        return Graph().parse(path, format="turtle")
+        from graph.export.turtle import read_turtle
+
+        return read_turtle(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except Exception as exc:  # the parsers raise SyntaxError, ValueError and errors of their own
