@@ -30,7 +30,8 @@ def slug(text: str) -> str:
     ASCII letters, digits and ``-._~`` stay; non-ASCII letters and digits (テスラ, 福岡県) stay, as IRIs allow,
     where Turtle also allows them in a prefixed name (not ª, µ, º); everything else, spaces, quotes, brackets,
     slashes, control characters, symbols and emoji included, is percent-encoded as UTF-8, and so is a final
-    ``.`` (``ent:Tesla_Inc\\.`` is valid Turtle that rdflib's parser refuses). The result is never empty.
+    ``.`` (``ent:Tesla_Inc\\.`` is valid Turtle that rdflib's parser refuses). The result is never empty:
+    the empty text is ``_``, and the text ``_`` is written ``%5F``.
     """
     text = unicodedata.normalize("NFC", text)
     out = []
@@ -42,7 +43,8 @@ def slug(text: str) -> str:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
     if out and out[-1] == ".":
         out[-1] = "%2E"
-    return "".join(out) or "_"
+    result = "".join(out)
+    return {"": "_", "_": "%5F"}.get(result, result)
 
 
 def digest(*parts: object, length: int = 16) -> str:

@@ -12,6 +12,7 @@ def test_slug_keeps_readable_names():
     assert iri.slug("v1.2") == "v1.2"
     assert iri.slug("ARK Invest") == "ARK%20Invest"
     assert iri.slug('<a href="x">') == "%3Ca%20href%3D%22x%22%3E"
+    assert (iri.slug(""), iri.slug("_"), iri.slug("__")) == ("_", "%5F", "__")
 
 
 @given(st.text(max_size=40))
