@@ -241,6 +241,58 @@ def test_a_name_tagged_inside_a_short_quote_is_the_whole_quote(profile):
     assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("猫と宇宙", "Product")]
 
 
+def test_a_company_named_in_a_quoted_headline_is_not_the_headline(profile):
+    doc = tagged(make_doc("""
+        「 「 PUNCT 補助記号-括弧開 4 punct
+        東都電力 東都電力 PROPN 名詞-固有名詞-一般 4 nsubj
+        に に ADP 助詞-格助詞 1 case
+        撤退 撤退 NOUN 名詞-普通名詞-サ変可能 4 nmod
+        無し 無し NOUN 名詞-普通名詞-一般 4 ROOT
+        」 」 PUNCT 補助記号-括弧閉 4 punct
+    """), (1, 2, "Organization"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("東都電力", "Organization")]
+
+
+@pytest.mark.parametrize("rows, span, name", [
+    # a legal form names one company, though the words before it are common nouns
+    ("""
+        東洋 東洋 NOUN 名詞-普通名詞-一般 2 compound
+        パルプ パルプ NOUN 名詞-普通名詞-一般 2 compound
+        株式会社 株式会社 NOUN 名詞-普通名詞-一般 2 ROOT
+    """, (0, 3), "東洋パルプ株式会社"),
+    # 日 before a common noun is the name's first character, not the country
+    ("""
+        日 日 NOUN 名詞-普通名詞-一般 2 compound
+        学 学 NOUN 接尾辞-名詞的-一般 2 compound
+        株式会社 株式会社 NOUN 名詞-普通名詞-一般 2 ROOT
+    """, (0, 3), "日学株式会社"),
+    # the full stop of an abbreviation ends the name
+    ("""
+        京都 京都 PROPN 名詞-固有名詞-地名-一般 5 compound
+        サンガ サンガ PROPN 名詞-固有名詞-一般 5 compound
+        F F NOUN 名詞-普通名詞-一般 5 compound
+        . . PUNCT 補助記号-句点 2 punct
+        C C NOUN 名詞-普通名詞-一般 5 compound
+        . . PUNCT 補助記号-句点 4 punct
+    """, (0, 6), "京都サンガF.C."),
+])
+def test_a_tagged_organisation_keeps_the_ends_that_belong_to_its_name(profile, rows, span, name):
+    doc = tagged(make_doc(rows), (*span, "Organization"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [(name, "Organization")]
+
+
+def test_a_title_keeps_its_closing_wave_dash_and_the_known_place_inside_it(profile):
+    doc = tagged(make_doc("""
+        Sea Sea NOUN 名詞-普通名詞-一般 0 ROOT
+        〜 〜 PUNCT 補助記号-一般 2 punct
+        Tokyo Tokyo PROPN 名詞-固有名詞-地名-一般 3 compound
+        Edition Edition NOUN 名詞-普通名詞-一般 0 appos
+        〜 〜 PUNCT 補助記号-一般 3 punct
+        が が ADP 助詞-格助詞 0 case
+    """, ents=[(2, 3, "Place", "Tokyo")]), (0, 5, "Product"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("Sea〜TokyoEdition〜", "Product")]
+
+
 @pytest.mark.model
 def test_a_possessive_spreads_over_a_list_joined_by_soshite(extract_text):
     extraction = extract_text("ソニーの新型ゲーム機「P5」、そしてロボット「アイボ」。")

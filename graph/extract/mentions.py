@@ -31,6 +31,10 @@ _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 # web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
 _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
+_ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
+# closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
+_PAIRS = {")": "(", "）": "（", "〜": "〜", "～": "～", "」": "「", "』": "『"}
 _NAME_JOINERS = ("・", "＝", "=")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
@@ -174,8 +178,8 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
 def _category_phrase(span, lex: Lexicon) -> bool:
     """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル."""
     text = span.text
-    if lex.category(text) is None:
-        return False
+    if lex.category(text) is None or any(text.endswith(form) for form in lex.legal_forms - {"社"}):
+        return False  # 東洋パルプ株式会社 names one company
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
     return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
@@ -187,15 +191,37 @@ def _in_quotes(doc, start: int, end: int) -> bool:
 
 
 def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
-    """Drop honorifics and roles (and, but for an organisation, legal forms) from the ends of a span."""
+    """Drop honorifics and roles (and, but for an organisation, legal forms), a country prefix, and punctuation
+    that is not part of the name from the ends of a span."""
     edge_words = lex.honorifics | lex.not_names | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles
-    while start < end and doc[start].text in edge_words | set(lex.place_prefixes) and type_ != "Place":
+    while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)):
         start += 1
-    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct):
+    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct) \
+            and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
         end -= 1
     return start, end
+
+
+def _country_prefix(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:
+    """米 in 米テスラ is the country of the name after it, not part of it; 日 in 日学株式会社 is part of it."""
+    return type_ != "Place" and doc[start].text in lex.place_prefixes and start + 1 < end \
+        and is_namelike(doc[start + 1])
+
+
+def _closes(doc, start: int, end: int) -> bool:
+    """The span's last token closes a bracket or a pair the span opened: Sea of Dreams 〜Tokyo DisneySea〜."""
+    opening = _PAIRS.get(doc[end - 1].text)
+    return opening is not None and any(t.text == opening for t in doc[start:end - 1])
+
+
+def _abbreviated(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:
+    """The span ends with the full stop of an abbreviation: 京都サンガF.C., ワシントンD.C., Amazon.com Inc."""
+    if doc[end - 1].text != "." or end - start < 2:
+        return False
+    return bool(_ABBREVIATION.search(doc[start:end - 1].text)) or (
+        type_ == "Organization" and doc[end - 2].text + "." in lex.legal_forms)
 
 
 def _quoted_names(doc, lex: Lexicon) -> list[Candidate]:
@@ -334,9 +360,10 @@ def _places(doc, lex: Lexicon) -> list[Candidate]:
 
 
 def _whole_quotes(doc, found: list[Candidate]) -> None:
-    """A name the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」."""
+    """A title the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」 (but a company
+    named in a headline is not the headline)."""
     for c in found:
-        if c.source != "tagger":
+        if c.source != "tagger" or c.type not in ("Product", "Event"):
             continue
         open_ = next((i for i in range(c.start - 1, max(-1, c.start - 12), -1) if doc[i].text in _QUOTES), None)
         if open_ is None or any(t.text in _QUOTES.values() for t in doc[open_ + 1:c.start]):
@@ -398,13 +425,13 @@ def _only_places(doc, c: Candidate, inner: Candidate, lex: Lexicon) -> bool:
 def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """Keep the most trusted, then the longest, of overlapping candidates; a role or key seen by any of them is kept.
 
-    A known name inside a longer one the tagger found is part of that name (日本 in 日本証券業協会, イギリス in
-    イギリス軍): the longer one is kept instead, unless the rest of it is only places (米テキサス州)."""
+    A known name inside a longer one the tagger found (or a category typed) is part of that name (日本 in
+    日本証券業協会, イギリス in イギリス軍, Tokyo in a song's title): the longer one is kept instead, unless the rest
+    of it is only places (米テキサス州)."""
     for c in candidates:
-        if c.source == "tagger" and any(o.source in _NESTABLE and c.start <= o.start and o.end <= c.end
-                                        and o.end - o.start < c.end - c.start and not _outer_place(doc, o, c, lex)
-                                        and not _only_places(doc, c, o, lex)
-                                        for o in candidates):
+        if c.source in ("tagger", "category") and any(
+                o.source in _NESTABLE and c.start <= o.start and o.end <= c.end and o.end - o.start < c.end - c.start
+                and not _outer_place(doc, o, c, lex) and not _only_places(doc, c, o, lex) for o in candidates):
             c.priority = GAZETTEER + 1
     ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     kept: list[Candidate] = []
