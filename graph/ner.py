@@ -260,6 +260,7 @@ def register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, default_config={"labels": [], "hidden": 192, "depth": 2, "dropout": 0.2, "members": 1})(
+        defaults = {"labels": [], "hidden": 192, "depth": 2, "dropout": 0.2, "members": 1}
+        Language.factory(FACTORY, default_config=defaults)(
             lambda nlp, name, labels, hidden, depth, dropout, members:
             EntityTagger(nlp, name, labels, hidden, depth, dropout, members))

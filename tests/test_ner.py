@@ -39,8 +39,9 @@ def test_features_are_the_tensor_the_static_vectors_and_the_hashed_attributes():
     known = [i for i, t in enumerate(doc) if t.has_vector]
     assert known and all(numpy.allclose(dense[i, ner.TENSOR:], doc[i].vector) for i in known)
     # the same word in and out of quotes is told apart
+    text, bracket = (next(i for i, (name, _) in enumerate(ner.ATTRIBUTES) if name == n) for n in ("text", "bracket"))
     inside, outside = ner.hashed([("x", "名詞"), ("「", "補助記号"), ("x", "名詞"), ("」", "補助記号")])[[2, 0]]
-    assert inside[4] == outside[4] and inside[5] != outside[5]
+    assert inside[text] == outside[text] and inside[bracket] != outside[bracket]
 
 
 def test_an_ensemble_predicts_the_average_of_its_members():

@@ -29,12 +29,12 @@ _KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
+# closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
+_PAIRS = {close: open_ for open_, close in {**_QUOTES, "(": ")", "（": "）", "〜": "〜", "～": "～"}.items()}
 # web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
 _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
-# closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
-_PAIRS = {")": "(", "）": "（", "〜": "〜", "～": "～", "」": "「", "』": "『"}
 _NAME_JOINERS = ("・", "＝", "=")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
@@ -97,6 +97,8 @@ class Lexicon:
         names = profile["names"]
         self.ner_labels: dict[str, str] = profile["ner_labels"]
         self.legal_forms = set(names.get("legal_forms", []))
+        # 社 only follows a name (テスラ社), and ends common nouns too (会社, 商社); the others stand on their own
+        self.full_legal_forms = self.legal_forms - {"社"}
         self.org_suffixes = set(names.get("organization_suffixes", []))
         self.honorifics = set(names.get("honorifics", []))
         self.roles = set(names.get("roles", []))
@@ -178,7 +180,7 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
 def _category_phrase(span, lex: Lexicon) -> bool:
     """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル."""
     text = span.text
-    if lex.category(text) is None or any(text.endswith(form) for form in lex.legal_forms - {"社"}):
+    if lex.category(text) is None or any(text.endswith(form) for form in lex.full_legal_forms):
         return False  # 東洋パルプ株式会社 names one company
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
@@ -309,7 +311,7 @@ def _organizations(doc, lex: Lexicon) -> list[Candidate]:
     is part of the mention, as news and NER corpora write it, and left out of its key (so of its label)."""
     out = []
     for i, token in enumerate(doc):
-        if token.text in lex.legal_forms and token.text != "社":
+        if token.text in lex.full_legal_forms:
             end = i + 1
             while end < len(doc) and is_namelike(doc[end]) and doc[end].text not in lex.legal_forms:
                 end += 1
@@ -339,7 +341,7 @@ def _with_legal_forms(doc, kept: list[Candidate], lex: Lexicon) -> None:
                 and not doc[c.end - 1].whitespace_:
             c.end += 1
             c.key = c.key or name
-        if c.start > 0 and doc[c.start - 1].text in lex.legal_forms - {"社"} and c.start - 1 not in taken:
+        if c.start > 0 and doc[c.start - 1].text in lex.full_legal_forms and c.start - 1 not in taken:
             c.start -= 1
             c.key = c.key or name
 
