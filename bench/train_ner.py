@@ -5,9 +5,10 @@
 The tagger's features are what ja_ginza computes or holds anyway (its tok2vec's tensor, its static vectors,
 Sudachi's tags), so the sentences are featurised once (cached with --cache) and training is quick. Each of
 --members networks is trained from its own seed and kept as it was after the epoch with the best development
-F1 (exact span and type); the shipped tagger averages their probabilities. The held-out test split
-(bench/stockmark.py) is never read. Seeds are fixed, so a run on the same versions of spaCy, thinc and
-ja_ginza gives the same weights.
+F1 (exact span and type); with --refit, each is then trained anew on the training and development
+sentences together for the number of epochs chosen. The shipped tagger averages their probabilities. The
+held-out test split (bench/stockmark.py) is never read. Seeds are fixed, so a run on the same versions of
+spaCy, thinc and ja_ginza gives the same weights.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import stockmark
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NOTICE = """The weights in this folder were trained by bench/train_ner.py on the training split of the
+NOTICE = """The weights in this folder were trained by bench/train_ner.py on the {splits} of the
 stockmark NER corpus (stockmarkteam/ner-wikipedia-dataset v2.0, commit 5e525c2), built from Japanese Wikipedia and
 licensed under the Creative Commons Attribution-ShareAlike 3.0 licence (CC BY-SA 3.0,
 https://creativecommons.org/licenses/by-sa/3.0/). These weights are a work derived from it and are
@@ -45,6 +46,8 @@ def main() -> None:
     parser.add_argument("--dropout", type=float, default=0.35)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, help="a .pkl file to keep the featurised sentences in between runs")
+    parser.add_argument("--refit", action="store_true",
+                        help="train each network again on training and development sentences for its best epoch count")
     args = parser.parse_args()
 
     from graph import ner
@@ -55,19 +58,25 @@ def main() -> None:
     print(f"{len(train)} training and {len(dev)} development sentences featurised in "
           f"{time.perf_counter() - started:.0f} s", flush=True)
     shape = {"hidden": args.hidden, "depth": args.depth, "dropout": args.dropout}
-    members = [train_member(train, dev, shape, args.epochs, args.seed + i) for i in range(args.members)]
+    members = []
+    for seed in range(args.seed, args.seed + args.members):
+        member, epochs = train_member(train, dev, shape, args.epochs, seed)
+        members.append(train_member(train + dev, None, shape, epochs, seed)[0] if args.refit else member)
     tagger = ner.EntityTagger(None, labels=LABELS, members=args.members, **shape)
     tagger.model.initialize(X=[x for x, _, _ in dev[:10]])
     for layer, member in zip(tagger.model.layers if args.members > 1 else [tagger.model], members):
         layer.from_bytes(member.to_bytes())
     tagger.to_disk(args.out)
-    (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
-    print(f"{args.members} networks voting: dev F1 {score(tagger.model, ner.tag_names(LABELS), dev):.3f}; "
+    splits = "training and development splits" if args.refit else "training split"
+    (args.out / "NOTICE").write_text(NOTICE.format(splits=splits), encoding="utf-8")
+    seen = " (seen in training)" if args.refit else ""
+    print(f"{args.members} networks voting: dev F1 {score(tagger.model, ner.tag_names(LABELS), dev):.3f}{seen}; "
           f"saved in {args.out}")
 
 
-def train_member(train: list, dev: list, shape: dict, epochs: int, seed: int):
-    """One network trained from ``seed``, as it was after the epoch with the best development F1."""
+def train_member(train: list, dev: list | None, shape: dict, epochs: int, seed: int):
+    """One network trained from ``seed`` and the epoch it was kept after: the one with the best development F1,
+    or the last one without development sentences."""
     import numpy
     from thinc.api import Adam, fix_random_seed
 
@@ -98,12 +107,17 @@ def train_member(train: list, dev: list, shape: dict, epochs: int, seed: int):
                 loss += float(((s - truth) ** 2 * known).sum())
             backprop(grads)
             model.finish_update(optimizer)
+        if dev is None:
+            print(f"seed {seed}  epoch {epoch:2d}  loss {loss:9.1f}", flush=True)
+            continue
         f1 = score(model, tags, dev)
         print(f"seed {seed}  epoch {epoch:2d}  loss {loss:9.1f}  dev F1 {f1:.3f}", flush=True)
         if f1 > best[0]:
             best = (f1, epoch, model.to_bytes())
+    if dev is None:
+        return model, epochs
     print(f"seed {seed}: kept epoch {best[1]} (dev F1 {best[0]:.3f})", flush=True)
-    return model.from_bytes(best[2])
+    return model.from_bytes(best[2]), best[1]
 
 
 def featurise(corpus: Path, cache: Path | None):

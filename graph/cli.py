@@ -238,7 +238,8 @@ def serve(graph_path: Path, port: int, host: str) -> None:
     def stop(_signum, _frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)
+    for signum in (signal.SIGINT, signal.SIGTERM):  # SIGINT too: a job started in the background ignores it
+        signal.signal(signum, stop)
     click.echo(f"serving {graph_path} at {endpoint.url} (read-only); Ctrl+C stops")
     try:
         endpoint.serve_forever()

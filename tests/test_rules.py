@@ -236,9 +236,88 @@ def test_a_name_tagged_inside_a_short_quote_is_the_whole_quote(profile):
         宇宙 宇宙 NOUN 名詞-普通名詞-一般 5 obj
         」 」 PUNCT 補助記号-括弧閉 3 punct
         を を ADP 助詞-格助詞 3 case
-        出版 出版 VERB 名詞-普通名詞-サ変可能 5 ROOT
+        読む 読む VERB 動詞-一般 5 ROOT
     """), (3, 4, "Product"))
     assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("猫と宇宙", "Product")]
+
+
+def test_a_quote_a_publisher_brings_out_is_a_title(profile):
+    doc = make_doc("""
+        「 「 PUNCT 補助記号-括弧開 3 punct
+        春 春 NOUN 名詞-普通名詞-一般 3 nsubj
+        は は ADP 助詞-係助詞 1 case
+        来る 来る VERB 動詞-非自立可能 8 obj
+        」 」 PUNCT 補助記号-括弧閉 3 punct
+        を を ADP 助詞-格助詞 3 case
+        東都 東都 PROPN 名詞-固有名詞-一般 8 obl
+        から から ADP 助詞-格助詞 6 case
+        刊行 刊行 VERB 名詞-普通名詞-サ変可能 8 ROOT
+    """)
+    assert ("春は来る", "Product") in [(m.text, m.type) for m in run(doc, profile).mentions]
+
+
+def test_quotes_listed_before_a_category_noun_take_its_type(profile):
+    doc = tagged(make_doc("""
+        「 「 PUNCT 補助記号-括弧開 1 punct
+        ボヌール ボヌール NOUN 名詞-普通名詞-一般 12 obl
+        」 」 PUNCT 補助記号-括弧閉 1 punct
+        、 、 PUNCT 補助記号-読点 1 punct
+        「 「 PUNCT 補助記号-括弧開 5 punct
+        月光 月光 NOUN 名詞-普通名詞-一般 1 conj
+        」 」 PUNCT 補助記号-括弧閉 5 punct
+        と と ADP 助詞-格助詞 5 case
+        いっ いう VERB 動詞-一般 5 acl
+        た た AUX 助動詞 8 aux
+        文芸 文芸 NOUN 名詞-普通名詞-一般 11 compound
+        誌 誌 NOUN 接尾辞-名詞的-一般 12 nmod
+        に に ADP 助詞-格助詞 11 case
+    """), (1, 2, "Organization"))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("ボヌール", "Product"), ("月光", "Product")]
+
+
+def test_a_quote_someone_says_names_no_title(profile):
+    doc = tagged(make_doc("""
+        「 「 PUNCT 補助記号-括弧開 1 punct
+        イグアナ イグアナ NOUN 名詞-普通名詞-一般 5 obl
+        かな かな PART 助詞-終助詞 1 mark
+        」 」 PUNCT 補助記号-括弧閉 1 punct
+        と と ADP 助詞-格助詞 1 case
+        答え 答える VERB 動詞-一般 5 ROOT
+        た た AUX 助動詞 5 aux
+    """), (1, 3, "Product"))
+    assert run(doc, profile).mentions == []
+
+
+@pytest.mark.parametrize("rows, tagged_as, typed", [
+    # a category phrase in apposition types the name after it
+    ("""
+        教育 教育 NOUN 名詞-普通名詞-一般 2 compound
+        用 用 NOUN 接尾辞-名詞的-一般 2 compound
+        OS OS NOUN 名詞-普通名詞-一般 4 nmod
+        の の ADP 助詞-格助詞 2 case
+        ミニクス ミニクス PROPN 名詞-固有名詞-一般 4 ROOT
+    """, "Organization", "Product"),
+    ("""
+        投資 投資 NOUN 名詞-普通名詞-サ変可能 1 compound
+        会社 会社 NOUN 名詞-普通名詞-一般 4 obl
+        で だ AUX 助動詞 1 cop
+        ある ある VERB 動詞-非自立可能 4 acl
+        インベストール インベストール PROPN 名詞-固有名詞-一般 4 ROOT
+    """, "Product", "Organization"),
+    # but a person after a company is someone who works there
+    ("""
+        投資 投資 NOUN 名詞-普通名詞-サ変可能 1 compound
+        会社 会社 NOUN 名詞-普通名詞-一般 4 nmod
+        の の ADP 助詞-格助詞 1 case
+        佐藤 佐藤 PROPN 名詞-固有名詞-人名-姓 4 compound
+        一郎 一郎 PROPN 名詞-固有名詞-人名-名 4 ROOT
+    """, "Person", "Person"),
+])
+def test_a_name_after_a_category_phrase_in_apposition_takes_its_type(profile, rows, tagged_as, typed):
+    doc = make_doc(rows)
+    name = doc[len(doc) - (2 if tagged_as == "Person" else 1):]
+    doc = tagged(doc, (name.start, name.end, tagged_as))
+    assert (name.text, typed) in [(m.text, m.type) for m in run(doc, profile).mentions]
 
 
 def test_a_company_named_in_a_quoted_headline_is_not_the_headline(profile):
@@ -377,3 +456,30 @@ def test_web_and_mail_addresses_name_nothing(extract_text):
     extraction = extract_text("詳しくは http://news.livedoor.com まで。問い合わせは info@sony.co.jp へ。"
                               "トヨタは www.toyota.co.jp で発表した。")
     assert [m.text for m in extraction.mentions if not m.is_value] == ["トヨタ"]
+
+
+@pytest.mark.parametrize("rows, places", [
+    ("""
+        日米 日米 NOUN 名詞-普通名詞-一般 3 nmod
+        欧 欧 NOUN 名詞-普通名詞-一般 3 nmod
+        豪 豪 NOUN 名詞-普通名詞-一般 3 nmod
+        の の ADP 助詞-格助詞 2 case
+        市場 市場 NOUN 名詞-普通名詞-一般 3 ROOT
+    """, [("日", "Japan"), ("米", "United_States"), ("欧", "Europe"), ("豪", "Australia")]),
+    # a pair before a noun is part of a name or a word, and so is a verbal noun made of prefixes
+    ("""
+        日米 日米 NOUN 名詞-普通名詞-一般 1 compound
+        会談 会談 NOUN 名詞-普通名詞-サ変可能 1 ROOT
+    """, []),
+    ("""
+        電圧 電圧 NOUN 名詞-普通名詞-一般 2 obj
+        を を ADP 助詞-格助詞 0 case
+        印加 印加 VERB 名詞-普通名詞-サ変可能 2 ROOT
+        する する AUX 動詞-非自立可能 2 aux
+    """, []),
+])
+def test_countries_abbreviated_and_written_together_are_one_place_each(profile, rows, places):
+    extraction = run(make_doc(rows), profile)
+    mentions = [m for m in extraction.mentions if m.type == "Place"]
+    assert [(m.text, m.entity.rsplit("/", 1)[1]) for m in mentions] == places
+    assert facts(extraction) == set()  # a list: none of them is in another

@@ -1,7 +1,8 @@
 """Entity mentions: the profile's gazetteer, rules on tokens, and the entity tagger shipped with seed-graph.
 
 Candidates come from these sources, in order of trust: the gazetteer and patterns (spaCy's EntityRuler); a
-name typed by the category noun that introduces it (チップ「AI6」, N2プロセス, AI7は…チップです, Dojoという基盤);
+name typed by the category noun that introduces it (チップ「AI6」, N2プロセス, AI7は…チップです, Dojoという基盤),
+or by the verb that publishes it (「…」を刊行), and countries written a character each (日米欧);
 the trained tagger (graph/ner.py, whose spans are read from ``doc.spans``), which also wins over a known name
 nested inside a longer name it found (日本 in 日本証券業協会); the other rules (a name before a facility suffix,
 a person's name before an honorific, a company's legal form, a place-name tag, a country prefix); and any
@@ -28,6 +29,7 @@ GAZETTEER, CUE, TAGGER, RULE, NER, SPREAD = 5, 4, 3, 2, 1, 0
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
+_IN_TITLES = ("・", "-", "!", "?", "！", "？")  # the punctuation a quoted name may have
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 # closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
 _PAIRS = {close: open_ for open_, close in {**_QUOTES, "(": ")", "（": "）", "〜": "〜", "～": "～"}.items()}
@@ -39,6 +41,8 @@ _NAME_JOINERS = ("・", "＝", "=")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
 _NESTABLE = ("gazetteer", "place-name", "place-prefix", "spread")
+_AROUND_NAMES = ("ADP", "PUNCT", "SCONJ", "CCONJ", "AUX", "SPACE")  # parts of speech that end no compound
+_COMMON = ("普通名詞", "接頭辞", "接尾辞")  # Sudachi's tags of words that are no part of a name (教育用OS)
 
 
 @dataclass(slots=True)
@@ -72,20 +76,24 @@ def is_namelike(token) -> bool:
 
 def find(segments: list[tuple[int, object]], profile: Profile) -> list[Mention]:
     """Entity mentions of one document, given its parsed segments [(offset, Doc)], sorted by position."""
-    lexicon = Lexicon.of(profile)
+    lex = Lexicon.of(profile)
     mentions: list[Mention] = []
     for offset, doc in segments:
-        kept = _resolve_overlaps(doc, _candidates(doc, lexicon), lexicon)
-        _with_legal_forms(doc, kept, lexicon)
+        kept = _resolve_overlaps(doc, _candidates(doc, lex), lex)
+        _with_legal_forms(doc, kept, lex)
         for c in _aliases_in_parentheses(doc, kept):
             span = doc[c.start:c.end]
             text = span.text
+            if c.source == "countries":  # 日米欧: one place a character
+                mentions += [Mention(offset + span.start_char + k, offset + span.start_char + k + 1, ch, "Place",
+                                     c.source, key=lex.place_prefixes[ch]) for k, ch in enumerate(text)]
+                continue
             if c.type == "Person":  # 山田隆持氏 is one token: the honorific is cut off the characters
-                text = next((text[:-len(h)] for h in lexicon.honorifics if text.endswith(h) and len(text) > len(h) + 1),
+                text = next((text[:-len(h)] for h in lex.honorifics if text.endswith(h) and len(text) > len(h) + 1),
                             text)
             mentions.append(Mention(offset + span.start_char, offset + span.start_char + len(text), text, c.type,
                                     c.source, key=c.key, role=c.role))
-    return _spread(segments, mentions, lexicon)
+    return _spread(segments, mentions, lex)
 
 
 class Lexicon:
@@ -104,9 +112,13 @@ class Lexicon:
         self.roles = set(names.get("roles", []))
         self.facility_suffixes = set(names.get("facility_suffixes", []))
         self.place_prefixes: dict[str, str] = names.get("place_prefixes", {})
+        self.not_countries = set(names.get("not_countries", []))
         self.not_names = set(names.get("not_names", []))
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
+        self.list_endings = set(names.get("list_endings", []))
+        self.title_verbs = set(names.get("title_verbs", []))
+        self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
 
     @classmethod
@@ -151,10 +163,11 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _people(doc, lex)
     found += _organizations(doc, lex)
     found += _places(doc, lex)
+    found += _countries(doc, lex)
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
-    return _outside_addresses(doc, found)
+    return _outside_addresses(doc, _speech(doc, found, lex))
 
 
 def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
@@ -185,7 +198,7 @@ def _category_phrase(span, lex: Lexicon) -> bool:
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
     return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
-               or (("普通名詞" in t.tag_ or "接頭辞" in t.tag_) and not is_latin(t.text)) for t in rest)
+               or (any(c in t.tag_ for c in _COMMON) and not is_latin(t.text)) for t in rest)
 
 
 def _in_quotes(doc, start: int, end: int) -> bool:
@@ -227,22 +240,67 @@ def _abbreviated(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:
 
 
 def _quoted_names(doc, lex: Lexicon) -> list[Candidate]:
-    """A name in quotes right after a category noun, or after its subject marker, takes the category's type:
-    チップ「AI6」, ロボット「オプティマス」, このチップが「AI6」です."""
+    """A name in quotes takes a type from the words around it: the category noun right before it, or before
+    its subject marker (チップ「AI6」, このチップが「AI6」です); the category a list of quotes ends with
+    (「エコノミスト」、「メンズ・ヘルス」といった雑誌); a verb that publishes a title (「春は馬車に乗って」を…刊行)."""
+    quotes = _quotes(doc)
     out = []
-    for i, token in enumerate(doc):
-        close = _QUOTES.get(token.text)
-        if not close or i == 0:
+    for n, (i, end) in enumerate(quotes):
+        if any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
             continue
-        end = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == close), None)
-        if end is None or end == i + 1 or any(t.is_punct and t.text not in "・-" for t in doc[i + 1:end]):
-            continue
-        last = i - 1 if doc[i - 1].text in _COPULA_SUBJECT and i > 1 else i  # このチップが「AI6」です
-        before = doc[max(0, last - 4):last]
-        type_ = lex.category(before.text) if before.text else None
+        last = i - 1 if i > 1 and doc[i - 1].text in _COPULA_SUBJECT else i  # このチップが「AI6」です
+        before = doc[max(0, last - 4):last].text
+        type_ = (lex.category(before) if before else None) or _listed_as(doc, quotes[n:], lex) \
+            or _published(doc, end, lex)
         if type_:
             out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
+
+
+def _quotes(doc) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the short quotes in a doc, none inside another."""
+    out = []
+    for i, token in enumerate(doc):
+        close = _QUOTES.get(token.text)
+        end = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == close), None) if close else None
+        if end is not None and end > i + 1 and (not out or out[-1][1] < i):
+            out.append((i, end))
+    return out
+
+
+def _listed_as(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> str | None:
+    """The category a list of quotes is said to be of: 「A」、「B」といった雑誌, 「A」などの番組."""
+    end = quotes[0][1]
+    for i, next_end in quotes[1:]:  # the quotes listed after this one, joined by 、, と or や
+        if i - end > 2 or any(t.text not in ("、", "と", "や") for t in doc[end + 1:i]):
+            break
+        end = next_end
+    rest = doc[end + 1:end + 8]
+    ending = next((e for e in lex.list_endings if rest.text.startswith(e)), None)
+    if ending is None:
+        return None
+    after = [t for t in rest if t.idx >= rest.start_char + len(ending)][:3]
+    return next((lex.categories[t.text] for t in after if t.text in lex.categories), None)
+
+
+def _published(doc, end: int, lex: Lexicon) -> str | None:
+    """A quote that is the object of a verb that publishes a title is a product: 「X」を改造社から刊行した."""
+    if end + 1 >= len(doc) or doc[end + 1].text != "を":
+        return None
+    for token in doc[end + 2:end + 10]:
+        if token.is_punct:
+            return None
+        if token.lemma_ in lex.title_verbs:
+            return "Product"
+    return None
+
+
+def _speech(doc, found: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A quote said (「イグアナかな」と答えた, 「繊細で優しく誠実」と評価) names no title: drop the titles found in it."""
+    said = [(i, end) for i, end in _quotes(doc) if end + 2 < len(doc) and doc[end + 1].text == "と"
+            and doc[end + 2].lemma_ in lex.reported]
+    return [c for c in found if not (c.source == "tagger" and c.type in ("Product", "Event")
+                                     and any(i < c.start and c.end <= end for i, end in said))]
 
 
 def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
@@ -361,6 +419,27 @@ def _places(doc, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _countries(doc, lex: Lexicon) -> list[Candidate]:
+    """Countries abbreviated to a character each and written together, on their own: 日米欧豪の4市場, 米中が接近
+    (not 日米首脳会談, one name, nor 中米 or 中日, names of their own, nor 日中, also a word: daytime)."""
+    def abbreviations(token) -> bool:  # a pair is a common noun (日米), not a verbal one (印加: to apply)
+        return not is_proper(token) and token.text not in lex.not_countries \
+            and all(ch in lex.place_prefixes for ch in token.text) \
+            and (len(token.text) == 1 or token.tag_ == "名詞-普通名詞-一般")
+
+    out = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and abbreviations(doc[end]):
+            end += 1
+        alone = (i == 0 or doc[i - 1].pos_ in _AROUND_NAMES) and (end == len(doc) or doc[end].pos_ in _AROUND_NAMES)
+        if len(doc[i:end].text) >= 2 and alone:
+            out.append(Candidate(i, end, "Place", "countries", CUE))
+        i = max(end, i + 1)
+    return out
+
+
 def _whole_quotes(doc, found: list[Candidate]) -> None:
     """A title the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」 (but a company
     named in a headline is not the headline)."""
@@ -380,13 +459,20 @@ def _whole_quotes(doc, found: list[Candidate]) -> None:
 
 
 def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:
-    """A name said to be of a category takes its type: AI7は…本命チップです, Dojoという学習基盤 (AI6/AI7というチップ)."""
+    """A name said to be of a category takes its type: AI7は…本命チップです, Dojoという学習基盤 (AI6/AI7というチップ),
+    and so does a name after a category phrase in apposition: 教育用OSのMINIX, 投資会社であるインベストール (but not a
+    person: 投資会社の佐藤氏 is someone who works there)."""
     for c in found:
         if c.priority not in (TAGGER, NER):
             continue
         last = doc[c.end - 1]
         noun = None
-        if c.end + 1 < len(doc) and doc[c.end].text == "という":
+        linker = 1 if c.start > 1 and doc[c.start - 1].text == "の" else \
+            2 if c.start > 2 and doc[c.start - 2:c.start].text == "である" else 0
+        apposition = bool(linker) and c.type != "Person"
+        if apposition:
+            noun = doc[c.start - linker - 1]
+        elif c.end + 1 < len(doc) and doc[c.end].text == "という":
             noun = doc[c.end + 1]
             while noun.i + 1 < len(doc) and noun.dep_ == "compound" and noun.head.i > noun.i:
                 noun = doc[noun.i + 1]
@@ -398,8 +484,9 @@ def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:
         start = noun.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == noun.i:
             start -= 1
-        type_ = lex.category(doc[start:noun.i + 1].text)
-        if type_:
+        phrase = doc[start:noun.i + 1]
+        type_ = lex.category(phrase.text)
+        if type_ and (not apposition or _category_phrase(phrase, lex)):  # not a name: 東インド会社のジョン
             c.type, c.source, c.priority = type_, "category", CUE
 
 

@@ -545,7 +545,7 @@ class Segment:
                         self.emit(s, rule["kind"], o, "possessive", token.head)
 
     def _compounds(self) -> None:
-        """Names written one after the other, outer place first: 米テキサス州テイラー工場."""
+        """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list)."""
         ctx, doc = self.ctx, self.doc
         previous = None
         for token in self.sent:
@@ -556,7 +556,7 @@ class Segment:
                 continue
             if previous is not None and previous[1] == token.i - 1 and not doc[token.i - 1].whitespace_:
                 outer = previous[0]
-                if ctx.mentions[outer].type == "Place":
+                if ctx.mentions[outer].type == "Place" and ctx.mentions[current].source != "countries":
                     self.emit(current, "locatedIn", outer, "compound-place", token)
             previous = (current, self.heads.get(current, token.i))
 
