@@ -157,7 +157,8 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                 start, end = _trim(doc, ent.start, ent.end, lex, type_)
                 if start < end:
                     found.append(Candidate(start, end, type_, "ner", NER))
-    found += _quoted_names(doc, lex)
+    quotes = _quotes(doc)
+    found += _quoted_names(doc, quotes, lex)
     found += _codes_before_categories(doc, lex)
     found += _facilities(doc, lex)
     found += _people(doc, lex)
@@ -167,7 +168,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
-    return _outside_addresses(doc, _speech(doc, found, lex))
+    return _outside_addresses(doc, _speech(doc, quotes, found, lex))
 
 
 def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
@@ -239,11 +240,10 @@ def _abbreviated(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:
         type_ == "Organization" and doc[end - 2].text + "." in lex.legal_forms)
 
 
-def _quoted_names(doc, lex: Lexicon) -> list[Candidate]:
+def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Candidate]:
     """A name in quotes takes a type from the words around it: the category noun right before it, or before
     its subject marker (チップ「AI6」, このチップが「AI6」です); the category a list of quotes ends with
     (「エコノミスト」、「メンズ・ヘルス」といった雑誌); a verb that publishes a title (「春は馬車に乗って」を…刊行)."""
-    quotes = _quotes(doc)
     out = []
     for n, (i, end) in enumerate(quotes):
         if any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
@@ -295,9 +295,9 @@ def _published(doc, end: int, lex: Lexicon) -> str | None:
     return None
 
 
-def _speech(doc, found: list[Candidate], lex: Lexicon) -> list[Candidate]:
+def _speech(doc, quotes: list[tuple[int, int]], found: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """A quote said (「イグアナかな」と答えた, 「繊細で優しく誠実」と評価) names no title: drop the titles found in it."""
-    said = [(i, end) for i, end in _quotes(doc) if end + 2 < len(doc) and doc[end + 1].text == "と"
+    said = [(i, end) for i, end in quotes if end + 2 < len(doc) and doc[end + 1].text == "と"
             and doc[end + 2].lemma_ in lex.reported]
     return [c for c in found if not (c.source == "tagger" and c.type in ("Product", "Event")
                                      and any(i < c.start and c.end <= end for i, end in said))]
