@@ -2,12 +2,13 @@
 entities off the best valid tag sequence. It takes the place of ja_ginza's own recogniser.
 
 Its features cost next to nothing, because ja_ginza computes or holds them anyway: the tensor of ja_ginza's
-tok2vec, ja_ginza's static word vectors, and Sudachi's part-of-speech tag (固有名詞-人名-姓, 地名-国 ...), with
-the token's text, first and last one and two characters, character classes, length, and the bracket it stands
-in (a name in 「」 is often a title) hashed into small embeddings. A few such networks, trained from different
-seeds, vote by averaging their probabilities. With our coarse types as labels it needs no label mapping, and it
-costs about half of what the transition-based recogniser it replaces costs. bench/train_ner.py trains it on
-the stockmark corpus (CC BY-SA 3.0; see the NOTICE beside the weights).
+tok2vec and ja_ginza's static word vectors, of the token and averaged over its sentence (what the sentence is
+about: a name among software words is more likely a product than a company), and Sudachi's part-of-speech tag
+(固有名詞-人名-姓, 地名-国 ...), with the token's text, first and last one and two characters, character classes, length,
+and the bracket it stands in (a name in 「」 is often a title) hashed into small embeddings. A few such networks,
+trained from different seeds, vote by averaging their probabilities. With our coarse types as labels it needs
+no label mapping, and it costs about two thirds of what the transition-based recogniser it replaces costs.
+bench/train_ner.py trains it on the stockmark corpus (CC BY-SA 3.0; see the NOTICE beside the weights).
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from pathlib import Path
 
 import numpy
 
+from graph.nlp import SENTENCE_ENDS
+
 FACTORY = "seed_graph_entities"
 SPANS_KEY = "entities"
 TENSOR = 256  # ja_ginza's tok2vec width
 VECTORS = 300  # ja_ginza's static vectors
-WIDTH = TENSOR + VECTORS
+WIDTH = 2 * (TENSOR + VECTORS)  # a token's own, then its sentence's average
 # Hashed token features: (name, rows); each is embedded in EMBED dimensions.
 ATTRIBUTES = (("tag", 2000), ("first", 4000), ("last", 4000), ("classes", 1000), ("text", 8000),
               ("bracket", 50), ("prefix", 4000), ("suffix", 4000), ("length", 20))
@@ -102,12 +105,26 @@ def tag_names(labels: list[str]) -> list[str]:
 
 
 def features(doc) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """A doc's (tensor and static vectors, hashed attributes) as the tagger reads them."""
+    """A doc's (tensor and static vectors, of each token and of its sentence; hashed attributes) as the tagger
+    reads them."""
     tensor = doc.tensor
     if tensor is None or getattr(tensor, "size", 0) == 0 or tensor.shape != (len(doc), TENSOR):
         tensor = numpy.zeros((len(doc), TENSOR), dtype="float32")
     dense = numpy.hstack([numpy.asarray(tensor, dtype="float32"), static_vectors(doc)])
-    return dense, hashed(token_attributes(doc))
+    return numpy.hstack([dense, sentence_means(doc, dense)]), hashed(token_attributes(doc))
+
+
+def sentence_means(doc, rows: numpy.ndarray) -> numpy.ndarray:
+    """Each token's sentence's average of ``rows``. A sentence ends at 。！？!? (as nlp.py cuts long lines): the
+    same rule on the tagger's training sentences and on parsed text (ja_ginza's own sentence boundaries fall
+    mid-sentence, often inside a name: アリアン|スペース社)."""
+    out = numpy.empty_like(rows)
+    start = 0
+    for i, token in enumerate(doc):
+        if token.text in SENTENCE_ENDS or i == len(doc) - 1:
+            out[start:i + 1] = rows[start:i + 1].mean(axis=0)
+            start = i + 1
+    return out
 
 
 def static_vectors(doc) -> numpy.ndarray:

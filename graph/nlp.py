@@ -27,7 +27,8 @@ ENTITY_COMPONENT = "entities"
 # GiNZA's compound_splitter does nothing with ja_ginza's config (split_mode null). The bunsetu_recognizer
 # stays: it is what turns the parser's "nmod_bunsetu" labels into plain UD labels.
 UNUSED = ["compound_splitter", "ner"]
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+SENTENCE_ENDS = "。！？!?"
+_SENTENCE_END = re.compile(f"(?<=[{SENTENCE_ENDS}])")
 
 _models: dict[str, object] = {}
 _rulers: dict[str, object] = {}

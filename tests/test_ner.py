@@ -29,19 +29,35 @@ def test_decode_reads_only_valid_tag_sequences():
     assert ner.decode(scores, tags) == [(0, 2, "Person")]
 
 
-def test_features_are_the_tensor_the_static_vectors_and_the_hashed_attributes():
+def test_features_are_the_tensor_the_static_vectors_their_sentence_average_and_the_hashed_attributes():
     from graph import nlp
 
-    doc = nlp.load_model()("トヨタ自動車の「プリウス」")
+    doc = nlp.load_model()("トヨタ自動車の「プリウス」。ソニーが発売した。")
     dense, hashed = ner.features(doc)
     assert dense.shape == (len(doc), ner.WIDTH) and hashed.shape == (len(doc), len(ner.ATTRIBUTES))
+    own = ner.TENSOR + ner.VECTORS
     assert numpy.allclose(dense[:, :ner.TENSOR], doc.tensor)
     known = [i for i, t in enumerate(doc) if t.has_vector]
-    assert known and all(numpy.allclose(dense[i, ner.TENSOR:], doc[i].vector) for i in known)
+    assert known and all(numpy.allclose(dense[i, ner.TENSOR:own], doc[i].vector) for i in known)
+    end = [t.text for t in doc].index("。") + 1
+    first, second = doc[:end], doc[end:]
+    for sentence in (first, second):
+        rows = dense[sentence.start:sentence.end]
+        assert numpy.allclose(rows[:, own:], rows[:, :own].mean(axis=0))
+    assert not numpy.allclose(dense[first.start, own:], dense[second.start, own:])
     # the same word in and out of quotes is told apart
     text, bracket = (next(i for i, (name, _) in enumerate(ner.ATTRIBUTES) if name == n) for n in ("text", "bracket"))
     inside, outside = ner.hashed([("x", "名詞"), ("「", "補助記号"), ("x", "名詞"), ("」", "補助記号")])[[2, 0]]
     assert inside[text] == outside[text] and inside[bracket] != outside[bracket]
+
+
+def test_a_sentence_ends_at_its_full_stop_whatever_the_parse():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    rows = numpy.arange(10, dtype="float32").reshape(5, 2)
+    doc = Doc(Vocab(), words=["a", "b", "。", "c", "d"], sent_starts=[True, False, True, False, False])
+    assert numpy.allclose(ner.sentence_means(doc, rows), [[2, 3]] * 3 + [[7, 8]] * 2)
 
 
 def test_an_ensemble_predicts_the_average_of_its_members():
