@@ -33,6 +33,7 @@ distributed under the same licence: CC BY-SA 3.0. Attribution: Stockmark Inc.; W
 
 
 LABELS = ["Person", "Organization", "Place", "Facility", "Product", "Event"]
+SHAPE = {"hidden": 192, "depth": 2, "dropout": 0.35}  # each network's, chosen on the development split
 
 
 def main() -> None:
@@ -41,9 +42,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "graph" / "models" / "ner")
     parser.add_argument("--members", type=int, default=3, help="networks to train, one a seed, that vote")
     parser.add_argument("--epochs", type=int, default=7)
-    parser.add_argument("--hidden", type=int, default=192)
-    parser.add_argument("--depth", type=int, default=2)
-    parser.add_argument("--dropout", type=float, default=0.35)
+    parser.add_argument("--hidden", type=int, default=SHAPE["hidden"])
+    parser.add_argument("--depth", type=int, default=SHAPE["depth"])
+    parser.add_argument("--dropout", type=float, default=SHAPE["dropout"])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, help="a .pkl file to keep the featurised sentences in between runs")
     parser.add_argument("--refit", action="store_true",

@@ -183,6 +183,32 @@ def test_a_known_name_inside_a_longer_tagged_name_is_part_of_it(profile):
     assert [(m.text, m.type) for m in run(doc, profile).mentions] == [("日本証券業協会", "Organization")]
 
 
+PLACE_NAME_INSIDE_A_NAME = """
+    喜望 喜望 PROPN 名詞-固有名詞-地名-一般 1 compound
+    峰 峰 NOUN 名詞-普通名詞-一般 3 obl
+    に に ADP 助詞-格助詞 1 case
+    到達 到達 VERB 名詞-普通名詞-サ変可能 3 ROOT
+"""
+
+
+def test_a_place_name_tag_is_a_place_only_where_the_tagger_has_not_read_the_text(profile):
+    assert [(m.text, m.type) for m in run(make_doc(PLACE_NAME_INSIDE_A_NAME), profile).mentions] == [("喜望", "Place")]
+    # the tagger reads Sudachi's tag among its features: where it found no name, there is none
+    assert run(tagged(make_doc(PLACE_NAME_INSIDE_A_NAME)), profile).mentions == []
+
+
+@pytest.mark.parametrize("name, word, label, mention", [
+    ("ニクソン", "政権", "Organization", "ニクソン政権"),  # the administration, not Nixon
+    ("山田", "夫妻", "Person", "山田"),
+])
+def test_words_like_seiken_are_cut_off_a_person_and_not_off_an_organisation(profile, name, word, label, mention):
+    doc = tagged(make_doc(f"""
+        {name} {name} PROPN 名詞-固有名詞-一般 1 compound
+        {word} {word} NOUN 名詞-普通名詞-一般 1 ROOT
+    """), (0, 2, label))
+    assert [(m.text, m.type) for m in run(doc, profile).mentions] == [(mention, label)]
+
+
 def test_a_facility_named_after_a_place_is_split_from_it(profile):
     doc = tagged(make_doc("""
         アリゾナ州 アリゾナ州 PROPN 名詞-固有名詞-地名-一般 2 compound

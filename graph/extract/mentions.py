@@ -5,11 +5,11 @@ name typed by the category noun that introduces it (チップ「AI6」, N2プロ
 or by the verb that publishes it (「…」を刊行), and countries written a character each (日米欧);
 the trained tagger (graph/ner.py, whose spans are read from ``doc.spans``), which also wins over a known name
 nested inside a longer name it found (日本 in 日本証券業協会); the other rules (a name before a facility suffix,
-a person's name before an honorific, a company's legal form, a place-name tag, a country prefix); and any
-other recogniser's labels mapped through ``ner_labels``. Overlaps go to the more trusted, then the longer.
-An organisation's legal form is part of its mention (テスラ社, (株)ファミリーマート) but not of its key. Within a
-document, a name found once is found everywhere it recurs, and a person's full name teaches its parts
-(イーロン・マスク -> イーロン, マスク).
+a person's name before an honorific, a company's legal form, a country prefix, and a place-name tag where the
+tagger has not run); and any other recogniser's labels mapped through ``ner_labels``. Overlaps go to the more
+trusted, then the longer. An organisation's legal form is part of its mention (テスラ社, (株)ファミリーマート) but
+not of its key. Within a document, a name found once is found everywhere it recurs, and a person's full name
+teaches its parts (イーロン・マスク -> イーロン, マスク).
 """
 
 from __future__ import annotations
@@ -207,11 +207,12 @@ def _in_quotes(doc, start: int, end: int) -> bool:
 
 
 def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
-    """Drop honorifics and roles (and, but for an organisation, legal forms), a country prefix, and punctuation
-    that is not part of the name from the ends of a span."""
-    edge_words = lex.honorifics | lex.not_names | (set() if type_ == "Organization" else lex.legal_forms)
+    """Drop from the ends of a span the honorifics, legal forms (but for an organisation), a country prefix and
+    punctuation that are not part of the name, and from a person's also roles and words like 夫妻 and 政権 (an
+    organisation called ニクソン政権 is the administration, not ニクソン)."""
+    edge_words = lex.honorifics | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
-        edge_words |= lex.roles
+        edge_words |= lex.roles | lex.not_names
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct) \
@@ -405,10 +406,13 @@ def _with_legal_forms(doc, kept: list[Candidate], lex: Lexicon) -> None:
 
 
 def _places(doc, lex: Lexicon) -> list[Candidate]:
-    """Tokens tagged as place names, and a country prefix before a name (米テキサス州, 台TSMC)."""
+    """A country prefix before a name (米テキサス州, 台TSMC), and, where seed-graph's tagger has not read the text,
+    tokens Sudachi tags as place names. The tagger reads that tag among its features and knows better: 喜望 in
+    喜望峰, 王子 in 王子電気軌道 are no places."""
+    read_by_tagger = TAGGER_SPANS in doc.spans
     out = []
     for i, token in enumerate(doc):
-        if "地名" in token.tag_:
+        if "地名" in token.tag_ and not read_by_tagger:
             out.append(Candidate(i, i + 1, "Place", "place-name", RULE))
         elif token.text in lex.place_prefixes and i + 1 < len(doc) and not token.whitespace_:
             after = doc[i + 1]
