@@ -492,6 +492,15 @@ def test_web_and_mail_addresses_name_nothing(extract_text):
         の の ADP 助詞-格助詞 2 case
         市場 市場 NOUN 名詞-普通名詞-一般 3 ROOT
     """, [("日", "Japan"), ("米", "United_States"), ("欧", "Europe"), ("豪", "Australia")]),
+    # after a dash or a slash, as in a headline
+    ("""
+        秋 秋 NOUN 名詞-普通名詞-一般 1 compound
+        発売 発売 NOUN 名詞-普通名詞-サ変可能 1 ROOT
+        ／ ／ SYM 補助記号-一般 1 punct
+        米 米 NOUN 名詞-普通名詞-一般 4 compound
+        欧 欧 NOUN 名詞-普通名詞-一般 1 obl
+        で で ADP 助詞-格助詞 4 case
+    """, [("米", "United_States"), ("欧", "Europe")]),
     # a pair before a noun is part of a name or a word, and so is a verbal noun made of prefixes
     ("""
         日米 日米 NOUN 名詞-普通名詞-一般 1 compound

@@ -41,7 +41,8 @@ _NAME_JOINERS = ("・", "＝", "=")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
 _NESTABLE = ("gazetteer", "place-name", "place-prefix", "spread")
-_AROUND_NAMES = ("ADP", "PUNCT", "SCONJ", "CCONJ", "AUX", "SPACE")  # parts of speech that end no compound
+# parts of speech that end no compound: particles, punctuation, and symbols (the dash or slash of a headline)
+_AROUND_NAMES = ("ADP", "PUNCT", "SYM", "SCONJ", "CCONJ", "AUX", "SPACE")
 _COMMON = ("普通名詞", "接頭辞", "接尾辞")  # Sudachi's tags of words that are no part of a name (教育用OS)
 
 
