@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -110,13 +108,9 @@ class Cache:
         return data
 
     def _write(self, key: str, suffix: str, data: bytes) -> None:
+        from graph.export import atomic
+
         path = self._path(key, suffix)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + zlib.compress(data, 1))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with atomic(path, binary=True, sync=False) as file:  # a torn entry fails its checksum and is rebuilt
+            file.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + zlib.compress(data, 1))

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from graph import ingest, nlp, pipeline, workers
 from graph.cli import main
+from graph.export import atomic
 from graph.model import InputError
 
 ARTICLE = "トヨタ自動車は新型ロボット「テスト」を発売した。"
@@ -186,6 +187,39 @@ def test_an_interrupted_build_leaves_the_previous_exports_and_a_valid_cache(tmp_
     finished = pipeline.build([corpus], cache=cache)  # every cache entry verifies, and is used
     assert len(finished.extractions) == 41 and finished.cached >= 5 and finished.parsed <= 41 - finished.cached
     assert not [r for r in caplog.records if "corrupt" in r.getMessage()]
+
+
+@pytest.mark.parametrize("binary", [False, True])
+def test_an_interrupt_at_any_line_of_an_atomic_write_leaves_the_old_or_the_new_file_and_nothing_else(tmp_path, binary):
+    """A signal handler raises between any two lines of Python: raise KeyboardInterrupt at the first line the
+    write runs, then the second, and so on (the standard library's lines included) until one write completes."""
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+    for line in range(1, 10_000):
+        seen = 0
+
+        def interrupt(frame, event, arg):
+            nonlocal seen
+            if event == "line":
+                seen += 1
+                if seen == line:
+                    raise KeyboardInterrupt  # raised from a tracer: tracing stops and the frame unwinds
+            return interrupt
+
+        sys.settrace(interrupt)
+        try:
+            with atomic(target, binary=binary) as file:
+                file.write(b"new" if binary else "new")
+            completed = True
+        except KeyboardInterrupt:
+            completed = False
+        finally:
+            sys.settrace(None)
+        assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"], f"interrupted at line event {line}"
+        assert target.read_text(encoding="utf-8") in ({"new"} if completed else {"old", "new"})
+        if completed:
+            break
+    assert completed and line > 10 and target.read_text(encoding="utf-8") == "new"
 
 
 # -- hostile text -----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ place only once it is complete, so a failed or interrupted write leaves the prev
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -15,19 +15,21 @@ from typing import IO
 
 
 @contextmanager
-def atomic(path: str | Path) -> Iterator[IO[str]]:
-    """An open text file that replaces ``path`` when the block ends without an error."""
+def atomic(path: str | Path, binary: bool = False, sync: bool = True) -> Iterator[IO]:
+    """An open file (text, or bytes with ``binary``) that replaces ``path`` when the block ends without an error;
+    ``sync`` flushes it to disk first. The temporary file is created inside the ``try``, so an interrupt at any
+    point (Ctrl-C, SIGTERM) leaves either the old file or the new one, and nothing beside them."""
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+        with open(temporary, "xb") if binary else open(temporary, "x", encoding="utf-8", newline="\n") as file:
             yield file
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o644)
+            if sync:
+                file.flush()
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
