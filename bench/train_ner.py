@@ -109,15 +109,15 @@ def train_member(train: list, dev: list | None, shape: dict, epochs: int, seed: 
             backprop(grads)
             model.finish_update(optimizer)
         if dev is None:
-            print(f"seed {seed}  epoch {epoch:2d}  loss {loss:9.1f}", flush=True)
+            print(f"seed {seed}  epoch {epoch:2d}  loss {loss:9.1f}", file=sys.stderr, flush=True)
             continue
         f1 = score(model, tags, dev)
-        print(f"seed {seed}  epoch {epoch:2d}  loss {loss:9.1f}  dev F1 {f1:.3f}", flush=True)
+        print(f"seed {seed}  epoch {epoch:2d}  loss {loss:9.1f}  dev F1 {f1:.3f}", file=sys.stderr, flush=True)
         if f1 > best[0]:
             best = (f1, epoch, model.to_bytes())
     if dev is None:
         return model, epochs
-    print(f"seed {seed}: kept epoch {best[1]} (dev F1 {best[0]:.3f})", flush=True)
+    print(f"seed {seed}: kept epoch {best[1]} (dev F1 {best[0]:.3f})", file=sys.stderr, flush=True)
     return model.from_bytes(best[2]), best[1]
 
 
