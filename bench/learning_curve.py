@@ -46,25 +46,17 @@ def main() -> None:
     for eighths in sorted(args.eighths):
         rows = [train[i] for i in pool if share_of(records[i]["id"]) < eighths]
         network, epoch = train_ner.train_member(rows, dev, train_ner.SHAPE, EPOCHS * 8 // eighths, 0)
-        found = [set(ner.decode(scores, tags)) for scores in network.predict([train[i][0] for i in scored])]
+        found = train_ner.predict(network, tags, [train[i] for i in scored])
         truth = [train[i][2] for i in scored]
         products = sum(1 for row in rows for _, _, label in row[2] if label == "Product")
-        print(f"| {eighths}/8 | {len(rows)} | {products} | {epoch} | {f1(found, truth):.3f} | "
-              f"{f1(found, truth, 'Product'):.3f} |", flush=True)
+        print(f"| {eighths}/8 | {len(rows)} | {products} | {epoch} | {train_ner.f1(found, truth):.3f} | "
+              f"{train_ner.f1(found, truth, 'Product'):.3f} |", flush=True)
 
 
 def share_of(record_id: str) -> int:
     """A training sentence's eighth, by its article (a hash apart from the one that deals the folds)."""
     curid = record_id.rsplit("-", 1)[0]
     return int(hashlib.sha256(f"share {curid}".encode("utf-8")).hexdigest(), 16) % 8
-
-
-def f1(found: list[set], truth: list[set], label: str | None = None) -> float:
-    """Exact token span and type F1 over sentences, of one label or of all."""
-    keep = (lambda spans: {s for s in spans if s[2] == label}) if label else (lambda spans: spans)
-    tp = sum(len(keep(f) & keep(t)) for f, t in zip(found, truth))
-    total = sum(len(keep(f)) + len(keep(t)) for f, t in zip(found, truth))
-    return 2 * tp / total if total else 0.0
 
 
 if __name__ == "__main__":

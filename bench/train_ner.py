@@ -157,13 +157,22 @@ def featurise(corpus: Path, cache: Path | None):
 
 def score(model, tags: list[str], dev: list) -> float:
     """Exact token span and type F1 on the development sentences."""
+    return f1(predict(model, tags, dev), [truth for _, _, truth in dev])
+
+
+def predict(model, tags: list[str], rows: list) -> list[set]:
+    """Each sentence's (start, end, label) token spans, as the tagger decodes them."""
     from graph.ner import decode
 
-    tp = pred = gold = 0
-    for (x, _, truth), scores in zip(dev, model.predict([x for x, _, _ in dev])):
-        found = set(decode(scores, tags))
-        tp, pred, gold = tp + len(found & truth), pred + len(found), gold + len(truth)
-    return 2 * tp / (pred + gold) if pred + gold else 0.0
+    return [set(decode(scores, tags)) for scores in model.predict([x for x, _, _ in rows])]
+
+
+def f1(found: list[set], truth: list[set], label: str | None = None) -> float:
+    """Exact token span and type F1 over sentences, of one label or of all."""
+    keep = (lambda spans: {s for s in spans if s[2] == label}) if label else (lambda spans: spans)
+    tp = sum(len(keep(f) & keep(t)) for f, t in zip(found, truth))
+    total = sum(len(keep(f)) + len(keep(t)) for f, t in zip(found, truth))
+    return 2 * tp / total if total else 0.0
 
 
 if __name__ == "__main__":
