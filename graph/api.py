@@ -27,14 +27,17 @@ __all__ = ["build", "export", "load", "query", "queries", "to_networkx", "docume
 
 
 def build(inputs: str | os.PathLike | list = (), *, texts: dict[str, str] | None = None, profile=None,
-          cache: str | os.PathLike | None = None, jobs: int = 1):
+          cache: str | os.PathLike | None = None, jobs: int = 1, follow_links: bool = False):
     """A graph built in memory (a graph.pipeline.Result: ``.graph``, ``.extractions``, ``.entities``,
-    ``.skipped``) from a file or folder, a list of them, and/or ``texts`` (document id -> text)."""
+    ``.skipped``) from a file or folder, a list of them, and/or ``texts`` (document id -> text).
+
+    Arguments are checked as the command line checks them: TypeError or ValueError, naming the argument, for
+    a text that is no str or is longer than a file may be, an id a file already has, ``jobs`` below 1."""
     from graph import pipeline
 
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    return pipeline.build(inputs, texts=texts, profile=profile, cache=cache, jobs=jobs)
+    return pipeline.build(inputs, texts=texts, profile=profile, cache=cache, jobs=jobs, follow_links=follow_links)
 
 
 def export(result, out_dir: str | os.PathLike, title: str = "seed-graph") -> dict[str, Path]:
@@ -82,7 +85,12 @@ def query(source, text: str | os.PathLike, /, **bindings):
 
     spec = str(text)
     body = spec if "{" in spec else sparql.read(spec)
-    values = {name: value if isinstance(value, Node) else sparql.term(str(value)) for name, value in bindings.items()}
+    for name, value in bindings.items():
+        if value is None or not isinstance(value, (Node, str, int, float, bool)):
+            raise TypeError(f"{name}: {value!r} is not a value to bind (give an RDF term, a str or a number)")
+    values = {name: value if isinstance(value, Node) else sparql.term(str(value).lower() if isinstance(value, bool)
+                                                                       else str(value))
+              for name, value in bindings.items()}
     target = source if isinstance(source, (str, os.PathLike)) else _rdf(source)
     answer = sparql.run(target, body, values)
     if answer.graph is not None:

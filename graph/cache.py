@@ -54,6 +54,7 @@ class Cache:
         self.model = model
         self.profile_digest = profile_digest
         self.hits = self.misses = 0
+        self.unwritable = False
 
     def parse_key(self, document: Document) -> str:
         return digest("parse", document.sha256, self.model, code_version(PARSER_SOURCES), length=64)
@@ -64,20 +65,36 @@ class Cache:
                       code_version(EXTRACTOR_SOURCES), length=64)
 
     def extraction(self, document: Document) -> Extraction | None:
-        data = self._read(self.extraction_key(document), "json")
-        if data is None:
+        key = self.extraction_key(document)
+        data = self._read(key, "json")
+        try:
+            extraction = Extraction.from_dict(json.loads(data)) if data is not None else None
+        except (ValueError, KeyError, TypeError, AttributeError):  # verified, yet not what this code writes
+            log.warning("cache entry %s does not decode: rebuilding it", self._path(key, "json"))
+            self._path(key, "json").unlink(missing_ok=True)
+            extraction = None
+        if extraction is None:
             self.misses += 1
             return None
         self.hits += 1
-        return Extraction.from_dict(json.loads(data))
+        return extraction
 
     def put_extraction(self, extraction: Extraction) -> None:
         data = json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
         self._write(self.extraction_key(extraction.document), "json", data)
 
-    def parse(self, document: Document) -> bytes | None:
-        """The document's parsed segments as serialised by graph.nlp.pack, if cached."""
-        return self._read(self.parse_key(document), "spacy")
+    def segments(self, document: Document, profile) -> list | None:
+        """The document's parsed segments (graph.nlp.unpack), if cached."""
+        from graph import nlp
+
+        key = self.parse_key(document)
+        data = self._read(key, "spacy")
+        try:
+            return nlp.unpack(data, profile) if data is not None else None
+        except Exception:  # spaCy and msgpack raise errors of many kinds for bytes that are no DocBin
+            log.warning("cache entry %s does not decode: rebuilding it", self._path(key, "spacy"))
+            self._path(key, "spacy").unlink(missing_ok=True)
+            return None
 
     def put_parse(self, document: Document, packed: bytes) -> None:
         self._write(self.parse_key(document), "spacy", packed)
@@ -111,6 +128,12 @@ class Cache:
         from graph.export import atomic
 
         path = self._path(key, suffix)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic(path, binary=True, sync=False) as file:  # a torn entry fails its checksum and is rebuilt
-            file.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + zlib.compress(data, 1))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic(path, binary=True, sync=False) as file:  # a torn entry fails its checksum and is rebuilt
+                file.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + zlib.compress(data, 1))
+        except OSError as exc:  # a full disk: the build goes on without caching (said once)
+            if not self.unwritable:
+                log.warning("cannot write the cache in %s (%s): going on without it", self.folder,
+                            exc.strerror or exc)
+            self.unwritable = True

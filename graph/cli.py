@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from graph.guard import MEMORY_MIB
 from graph.model import InputError
 
 EXIT_SKIPPED = 1
@@ -61,9 +62,11 @@ def main(verbose: int) -> None:
 @click.option("--store", type=click.Path(path_type=Path),
               help="Also keep the graph in an Oxigraph store on disk (for graphs that outgrow memory); "
                    "query, serve and validate read it.")
+@click.option("--follow-links", is_flag=True,
+              help="Read files and folders that symbolic links inside an input folder point to outside it.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str, jobs: int, scheduler: str | None,
-          cache: Path | None, no_cache: bool, store: Path | None, quiet: bool) -> None:
+          cache: Path | None, no_cache: bool, store: Path | None, follow_links: bool, quiet: bool) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (Turtle, for SPARQL), graph.html (the explorer: open it in a browser) and
@@ -94,9 +97,11 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
         with pipeline.locked(out):
             done = pipeline.update(out, inputs or [Path("seeds")], profile=profile, progress=progress, jobs=jobs,
                                    scheduler=scheduler, cache=None if no_cache else cache or out / ".cache",
-                                   store=store, title=title, fresh=no_cache)
+                                   store=store, title=title, fresh=no_cache, follow_links=follow_links)
     except InputError as exc:
         raise Fail(str(exc)) from exc
+    except OSError as exc:  # the disk full or failing outside the exports (the cache, a store): nothing replaced
+        raise Fail(f"{exc.filename or out}: {exc.strerror or exc}; the previous exports are kept") from exc
     for problem in done.skipped:
         click.echo(f"seed-graph: skipped {problem}", err=True)
     if not quiet:
@@ -156,30 +161,40 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
               show_default=True, help="table for people; csv and json are SPARQL 1.1 results formats.")
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
               help="The SPARQL engine.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0),
+              help="Stop the query after this many seconds (0: never).")
+@click.option("--memory", default=MEMORY_MIB, show_default=True, type=click.IntRange(min=16), metavar="MIB",
+              help="Stop the query when it takes more than this much memory beyond the graph's.")
+@click.option("--allow-remote", is_flag=True,
+              help="Let the query fetch from other servers (SERVICE; FROM with --engine rdflib). Off by default.")
 @click.option("--list", "list_", is_flag=True, is_eager=True, expose_value=False, callback=_list_queries,
               help="List the shipped queries and what each answers, and exit.")
 def query(graph_path: Path, query_file: str | None, text: str | None, binds: tuple[str, ...], fmt: str,
-          engine: str) -> None:
+          engine: str, timeout: float, memory: int, allow_remote: bool) -> None:
     """Run a SPARQL query on GRAPH (a graph.ttl, or a store folder made by `build --store`).
 
     QUERY is a .rq file or the name of a shipped query (see --list); or give the query with --query. The
-    project's prefixes (sg:, ent:, doc:, prov:, schema:, skos:, rdfs:, ...) need no PREFIX lines.
+    project's prefixes (sg:, ent:, doc:, prov:, schema:, skos:, rdfs:, ...) need no PREFIX lines. The query
+    runs in a process of its own, stopped by Ctrl-C, --timeout or --memory.
 
     \b
       seed-graph query exports/graph.ttl agreements
       seed-graph query exports/graph.ttl evidence --bind subject=ent:Tesla --bind object=ent:Samsung_Electronics
       seed-graph query exports/graph.ttl --query 'SELECT ?name WHERE { ?p a sg:Person ; rdfs:label ?name }'
     """
+    from graph import guard
     from graph import query as queries
 
     if (query_file is None) == (text is None):
         raise click.UsageError("give a QUERY (a .rq file or a shipped query's name) or --query TEXT, not both")
     try:
         bindings = dict(queries.binding(item) for item in binds)
-        answer = queries.run(graph_path, text if text is not None else queries.read(query_file), bindings, engine)
-    except InputError as exc:
+        limits = guard.Limits(timeout=timeout or None, memory=memory, answer=1 << 40)
+        body = text if text is not None else queries.read(query_file)
+        out = guard.run(graph_path, body, bindings, fmt, engine, limits, allow_remote)
+    except (InputError, guard.Stopped) as exc:
         raise Fail(str(exc)) from exc
-    click.echo(queries.render(answer, fmt), nl=False)
+    click.echo(out, nl=False)
 
 
 @main.command()
@@ -213,9 +228,23 @@ def validate(graph_path: Path, shapes: Path | None) -> None:
 @click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port).")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default takes connections from this machine only.")
-def serve(graph_path: Path, port: int, host: str) -> None:
+              help="Address to listen on (IPv4 or IPv6); the default takes connections from this machine only.")
+@click.option("--public", is_flag=True,
+              help="Allow an address other machines can reach (--host 0.0.0.0): anyone who can reach it can query.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A further name the Host header may give (this machine's DNS name). Repeatable.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Stop a query after this many seconds.")
+@click.option("--memory", default=MEMORY_MIB, show_default=True, type=click.IntRange(min=16), metavar="MIB",
+              help="Stop a query when its worker takes more than this much memory beyond the graph's.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries evaluated at once, each in a process of its own.")
+def serve(graph_path: Path, port: int, host: str, public: bool, allowed_hosts: tuple[str, ...], timeout: float,
+          memory: int, workers: int) -> None:
     """Serve GRAPH (a graph.ttl, or a store folder) as a read-only SPARQL 1.1 endpoint, until Ctrl+C.
+
+    Each query runs in a worker process within --timeout and --memory, and stops when its client goes away;
+    SERVICE and other requests to other servers are refused.
 
     \b
       seed-graph serve exports/graph.ttl
@@ -223,15 +252,20 @@ def serve(graph_path: Path, port: int, host: str) -> None:
     """
     import signal
 
-    from graph.query import load
-    from graph.serve import Endpoint
+    from graph.guard import Limits
+    from graph.serve import Endpoint, is_loopback
 
+    if not is_loopback(host):
+        if not public:
+            raise Fail(f"{host}: not a loopback address: other machines could query the graph; "
+                       "add --public if that is what you want")
+        click.echo(f"seed-graph: warning: listening on {host}: anyone who can reach it can query the graph",
+                   err=True)
     try:
-        store = load(graph_path)
+        endpoint = Endpoint(graph_path, host, port, limits=Limits(timeout=timeout, memory=memory), workers=workers,
+                            allowed_hosts=allowed_hosts)
     except InputError as exc:
         raise Fail(str(exc)) from exc
-    try:
-        endpoint = Endpoint(store, host, port)
     except OSError as exc:
         raise Fail(f"{host}:{port}: cannot listen: {exc.strerror or exc}") from exc
 

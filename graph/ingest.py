@@ -41,17 +41,21 @@ class Skipped:
         return f"{self.source}: {self.reason}"
 
 
-def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
-    """Every article under the inputs, as (path, document id) sorted by id then path, and the folders that
-    could not be searched. Paths are as found from the inputs given (relative stays relative), so a
-    document's source does not depend on where the project is checked out.
+def discover(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = (),
+             follow_links: bool = False) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """Every article under the inputs, as (path, document id) sorted by id then path, and what was not read.
+    Paths are as found from the inputs given (relative stays relative), so a document's source does not
+    depend on where the project is checked out.
 
-    Folders are searched recursively (symlinked folders once, so a symlink loop ends); a document's id is its
-    path relative to the folder given, without the suffix, or the file's stem when a file is given. A
-    missing input raises InputError.
+    Folders are searched recursively, hidden ones and ``exclude`` (the output folder) left out. A symbolic
+    link to a file or folder outside the folder given is named and not followed, unless ``follow_links``
+    (it could pull /etc into a graph); a linked folder is read once, so a symlink loop ends. A document's id
+    is its path relative to the folder given, without the suffix, or the file's stem when a file is given.
+    A missing input raises InputError.
     """
     found: dict[Path, tuple[Path, str]] = {}  # the real file -> (the path it was found by, its id)
     problems: list[Skipped] = []
+    excluded = {Path(p).resolve() for p in exclude}
 
     def unreadable(error: OSError) -> None:
         problems.append(Skipped(str(error.filename), f"cannot read folder: {error.strerror}"))
@@ -62,14 +66,24 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list
         if given.is_file():
             found.setdefault(given.resolve(), (given, given.stem))
             continue
+        top = given.resolve()
         seen_dirs: set[Path] = set()
+
+        def outside(path: Path, real: Path) -> bool:
+            if follow_links or real.is_relative_to(top):
+                return False
+            problems.append(Skipped(str(path), f"a link to {real}, outside {given}: not followed "
+                                               "(--follow-links reads it)"))
+            return True
+
         for root, dirs, files in os.walk(given, followlinks=True, onerror=unreadable):
             real = Path(root).resolve()
-            if real in seen_dirs:
+            if real in seen_dirs or real in excluded:
                 dirs[:] = []
                 continue
             seen_dirs.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and not outside(Path(root) / d, (Path(root) / d).resolve()))
             for name in sorted(files):
                 path = Path(root) / name
                 if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
@@ -79,19 +93,21 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list
                 except (OSError, RuntimeError) as exc:  # a symlink loop, a dangling symlink
                     problems.append(Skipped(str(path), f"cannot follow: {getattr(exc, 'strerror', None) or exc}"))
                     continue
-                found.setdefault(real, (path, path.relative_to(given).with_suffix("").as_posix()))
+                if not outside(path, real):
+                    found.setdefault(real, (path, path.relative_to(given).with_suffix("").as_posix()))
     return sorted(found.values(), key=lambda pair: (pair[1], str(pair[0]))), problems
 
 
-def read(inputs: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Document | Skipped]:
+def read(inputs: Iterable[str | Path], max_chars: int = MAX_CHARS, exclude: Iterable[str | Path] = (),
+         follow_links: bool = False) -> Iterator[Document | Skipped]:
     """Documents from the inputs, in a stable order, and what could not be used, with the reason.
 
     A text seen before under another name is skipped, and so is one longer than ``max_chars`` (no article
-    is that long; a dump or a log file is).
+    is that long; a dump or a log file is). ``exclude`` and ``follow_links`` are as for :func:`discover`.
     """
     seen_text: dict[str, str] = {}
     seen_ids: set[str] = set()
-    files, problems = discover(inputs)
+    files, problems = discover(inputs, exclude, follow_links)
     yield from problems
     for path, doc_id in files:
         try:

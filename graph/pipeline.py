@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 OUTPUTS = ("graph.ttl", "graph.html", "extractions.jsonl", "ontology.ttl")
 MANIFEST = ".manifest.json"  # what the last build in an output folder was made from
+_LEFTOVER = re.compile(r"[0-9a-f]{12}\.(tmp|old)")  # graph.export's temporary files, after ".<name>."
 RELEASE_AFTER = 200  # documents parsed in this process, after which the model is let go before the graph is built
 
 
@@ -66,27 +68,54 @@ class Result:
 
 def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = None,
           profile: Profile | str | Path | None = None, cache: str | Path | None = None, jobs: int = 1,
-          scheduler: str | None = None, store: str | Path | None = None,
+          scheduler: str | None = None, store: str | Path | None = None, follow_links: bool = False,
           progress: Callable[[int, int], None] | None = None) -> Result:
     """Build the graph in memory from files and folders, and/or from ``texts`` (document id -> text).
 
     ``cache`` is a folder of per-document parses and extractions (graph.cache); ``jobs`` > 1 runs parsing
     and extraction in that many processes, and ``scheduler`` (a Dask address) on a cluster. The result is
     the same whichever way it runs. With ``store`` (a folder), the graph is built in an Oxigraph store on
-    disk rather than in memory; ``export`` puts it in place.
+    disk rather than in memory; ``export`` puts it in place. Links out of an input folder are followed only
+    with ``follow_links``. Arguments of the wrong type raise TypeError, wrong values ValueError, naming them.
     """
     started = time.perf_counter()
+    if not isinstance(jobs, int) or isinstance(jobs, bool):
+        raise TypeError(f"jobs: expected an int, got {type(jobs).__name__}")
+    if jobs < 1:
+        raise ValueError(f"jobs: {jobs}: give at least 1 process")
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
-    documents, skipped = collect(inputs, texts)
+    documents, skipped = collect(inputs, texts, follow_links=follow_links)
     return _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started)
 
 
-def collect(inputs: Iterable[str | Path] = (), texts: dict[str, str] | None = None):
-    """The documents of the inputs and texts, in order, and what was skipped (each logged with its reason)."""
+def collect(inputs: Iterable[str | Path] = (), texts: dict[str, str] | None = None, exclude: Iterable[Path] = (),
+            follow_links: bool = False):
+    """The documents of the inputs and texts, in order, and what was skipped (each logged with its reason).
+
+    ``texts`` are checked as the files are: a text over ingest.MAX_CHARS, or whose id a file already has,
+    raises ValueError; an id or text that is no string raises TypeError."""
+    if isinstance(inputs, (str, bytes, os.PathLike)) or not isinstance(inputs, Iterable):
+        raise TypeError(f"inputs: expected a list of files and folders, got {type(inputs).__name__}")
+    for item in inputs:
+        if not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"inputs: {item!r}: expected a path, got {type(item).__name__}")
+    if texts is not None and not isinstance(texts, dict):
+        raise TypeError(f"texts: expected a dict of document id -> text, got {type(texts).__name__}")
     documents: list[Document] = []
     skipped: list[ingest.Skipped] = []
-    for item in ingest.read(inputs):
+    for item in ingest.read(inputs, exclude=exclude, follow_links=follow_links):
         (documents if isinstance(item, Document) else skipped).append(item)
+    ids = {d.id for d in documents}
+    for doc_id, text in (texts or {}).items():
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            raise TypeError(f"texts: {doc_id!r}: a document id is a non-empty str")
+        if not isinstance(text, str):
+            raise TypeError(f"texts[{doc_id!r}]: expected a str, got {type(text).__name__}")
+        if len(text) > ingest.MAX_CHARS:
+            raise ValueError(f"texts[{doc_id!r}]: {len(text):,} characters, over the limit of "
+                             f"{ingest.MAX_CHARS:,} for one document")
+        if doc_id in ids:
+            raise ValueError(f"texts[{doc_id!r}]: a file has the same document id")
     for doc_id, text in sorted((texts or {}).items()):
         documents.append(ingest.from_text(text, doc_id))
     for problem in skipped:
@@ -121,15 +150,21 @@ class Update:
 def update(out_dir: str | Path, inputs: Iterable[str | Path], *, profile: Profile | str | Path | None = None,
            cache: str | Path | None = None, jobs: int = 1, scheduler: str | None = None,
            store: str | Path | None = None, title: str = "seed-graph", fresh: bool = False,
-           progress: Callable[[int, int], None] | None = None) -> Update:
+           follow_links: bool = False, progress: Callable[[int, int], None] | None = None) -> Update:
     """Build the inputs into ``out_dir``, as ``seed-graph build`` does: unless nothing that makes the
     exports has changed since the last build there (the documents, the profile, the code and model, the
     options) and the exports are as that build left them, in which case nothing is done at all (``fresh``
-    builds anyway)."""
+    builds anyway). An input inside the output folder is refused; the output folder inside an input folder
+    is not read. What an interrupted build left in the output folder is removed first."""
     started = time.perf_counter()
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     out = prepare_output(out_dir)
-    documents, skipped = collect(inputs)
+    inputs = list(inputs)
+    for given in inputs:
+        if Path(given).resolve().is_relative_to(out.resolve()):
+            raise InputError(f"{given}: inside the output folder {out}: the build would read its own exports")
+    remove_leftovers(out, cache)
+    documents, skipped = collect(inputs, exclude=[out], follow_links=follow_links)
     state = _state(documents, skipped, profile, title, store)
     paths = {name: out / name for name in OUTPUTS}
     previous = _read_manifest(out)
@@ -139,8 +174,11 @@ def update(out_dir: str | Path, inputs: Iterable[str | Path], *, profile: Profil
         return Update(f"nothing changed: {previous['summary']} (checked in {seconds:.1f} s)", skipped, paths)
     result = _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started)
     export(result, out, title=title)
-    with atomic(out / MANIFEST) as file:
-        json.dump({"state": state, "exports": _digests(paths), "summary": result.counts()}, file, indent=1)
+    try:
+        with atomic(out / MANIFEST) as file:
+            json.dump({"state": state, "exports": _digests(paths), "summary": result.counts()}, file, indent=1)
+    except OSError as exc:  # the exports are in place; the next build will not know it can skip the work
+        log.warning("%s: cannot write: %s", out / MANIFEST, exc.strerror or exc)
     return Update(result.summary(), skipped, paths, result)
 
 
@@ -193,13 +231,12 @@ def extract_all(documents: list[Document], profile: Profile, cache: Cache | None
             missing: list[int] = []
             for i, document in enumerate(part):
                 hit = cache.extraction(document) if cache else None
-                packed = cache.parse(document) if cache and hit is None else None
+                parsed = cache.segments(document, profile) if cache and hit is None else None
                 if hit is not None:
                     found[i] = hit
                     counts["cached"] += 1
-                elif packed is not None:
-                    segments = nlp.annotate(nlp.unpack(packed, profile), profile)
-                    found[i] = extract(document, segments, profile)
+                elif parsed is not None:
+                    found[i] = extract(document, nlp.annotate(parsed, profile), profile)
                     cache.put_extraction(found[i])
                     counts["reextracted"] += 1
                 else:
@@ -252,14 +289,35 @@ def export(result: Result, out_dir: str | Path, title: str = "seed-graph") -> di
     from graph.vocab import ONTOLOGY_FILE
 
     out = prepare_output(out_dir)
-    with staged(out, OUTPUTS) as files:
-        write_turtle(result.graph, files["graph.ttl"])
-        write_html(to_networkx(result.graph), files["graph.html"], title=title)
-        write_extractions(result.extractions, files["extractions.jsonl"])
-        files["ontology.ttl"].write(ONTOLOGY_FILE.read_text("utf-8"))
-        if result.store:
-            _swap_store(result)
+    try:
+        with staged(out, OUTPUTS) as files:
+            write_turtle(result.graph, files["graph.ttl"])
+            write_html(to_networkx(result.graph), files["graph.html"], title=title)
+            write_extractions(result.extractions, files["extractions.jsonl"])
+            files["ontology.ttl"].write(ONTOLOGY_FILE.read_text("utf-8"))
+            if result.store:
+                _swap_store(result)
+    except OSError as exc:  # a full disk, an I/O error: nothing was replaced
+        raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}; the previous ones are kept") \
+            from exc
     return {name: out / name for name in OUTPUTS}
+
+
+def remove_leftovers(out: Path, cache: str | Path | None = None, age: float = 600.0) -> None:
+    """Remove the temporary files a build killed while writing left behind: in the output folder (which the
+    caller holds locked), and in the cache those older than ``age`` seconds (another build may share it)."""
+    for name in (*OUTPUTS, MANIFEST):
+        for path in out.glob(f".{name}.*"):
+            if _LEFTOVER.fullmatch(path.name[len(name) + 2:]):
+                path.unlink(missing_ok=True)
+    if cache is not None and Path(cache).is_dir():
+        now = time.time()
+        for path in Path(cache).glob("*/.*.tmp"):
+            try:
+                if now - path.stat().st_mtime > age:
+                    path.unlink()
+            except OSError:
+                pass
 
 
 def check_store(path: str | Path) -> None:

@@ -34,6 +34,7 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Turtle's term syntax, as far as a value on the command line needs it
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|^`\\]+")
 _IRIREF = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # an absolute IRI starts with its scheme
 _LITERAL = re.compile(r'"((?:[^"\\\n\r]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?')
 _PREFIXED = re.compile(r"([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)")
 _SHORTHANDS = ((re.compile(r"[+-]?\d+"), XSD.integer), (re.compile(r"[+-]?\d*\.\d+"), XSD.decimal),
@@ -105,8 +106,8 @@ def term(value: str) -> Node:
     if _IRI.fullmatch(text):
         return URIRef(text)
     if text.startswith("<"):
-        if not _IRIREF.fullmatch(text):
-            raise InputError(f"{value}: not a valid IRI")
+        if not _IRIREF.fullmatch(text) or not _SCHEME.match(text[1:]):
+            raise InputError(f"{value}: not a valid absolute IRI (<https://…>, or a prefixed name like ent:Tesla)")
         return URIRef(text[1:-1])
     if text.startswith('"'):
         literal = _LITERAL.fullmatch(text)
@@ -165,13 +166,23 @@ def load(path: str | Path, engine: str = "oxigraph"):
         raise InputError(f"{path}: not a readable Turtle graph: {one_line(exc)}") from exc
 
 
-def run(source, text: str, bindings: dict[str, Node] | None = None, engine: str | None = None) -> Answer:
-    """Run the query ``text`` on ``source`` (a Turtle file, an Oxigraph store or an rdflib Graph).
+def run(source, text: str, bindings: dict[str, Node] | None = None, engine: str | None = None,
+        allow_remote: bool = False) -> Answer:
+    """Run the query ``text`` on ``source`` (a Turtle file, an Oxigraph store or an rdflib Graph), in this
+    process (``seed-graph query`` and ``serve`` run theirs in a worker: graph.guard).
 
     ``bindings`` give variables their values before the query runs (rdflib's initBindings, Oxigraph's
-    substitutions); a variable the query does not use is an error, as is a query that does not parse.
+    substitutions); a variable the query does not use is an error, as is a query that does not parse, one
+    nested too deeply for the engines, and, unless ``allow_remote``, one that would fetch from elsewhere
+    (SERVICE, FROM).
     """
+    from graph.guard import check
+
+    check(text, allow_remote)
     bindings = dict(bindings or {})
+    for name, value in bindings.items():
+        if not isinstance(value, Node):
+            raise TypeError(f"bindings[{name!r}]: expected an RDF term, got {type(value).__name__}")
     for name in bindings:
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise InputError(f"--bind {name}: the query has no variable ?{name}")

@@ -31,6 +31,9 @@ BINDINGS = {
 }
 
 
+CROSS = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l"
+
+
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -126,7 +129,8 @@ def test_values_are_read_as_rdf_terms(value, expected):
     assert type(query.term(value)) is type(expected)
 
 
-@pytest.mark.parametrize("text", ["subject", "1x=ent:Tesla", "=ent:Tesla", 'subject=<https://x y>', 'object="unclosed'])
+@pytest.mark.parametrize("text", ["subject", "1x=ent:Tesla", "=ent:Tesla", 'subject=<https://x y>', 'object="unclosed',
+                                  "subject=<x>", "subject=<../Tesla>"])
 def test_malformed_bindings_are_input_errors(text):
     with pytest.raises(InputError):
         query.binding(text)
@@ -215,6 +219,12 @@ def test_query_list_names_every_shipped_query():
     (["GRAPH", "--query", "DELETE WHERE { ?s ?p ?o }"], "query: "),
     (["GRAPH", "evidence", "--bind", "subjekt=ent:Tesla"], "--bind subjekt: the query has no variable ?subjekt"),
     (["GRAPH", "evidence", "--bind", "subject"], "subject: a binding is name=value"),
+    (["GRAPH", "evidence", "--bind", "subject=<x>"], "<x>: not a valid absolute IRI"),
+    (["GRAPH", "evidence", "--bind", "subject=<x>", "--engine", "rdflib"], "<x>: not a valid absolute IRI"),
+    (["GRAPH", "--query", "SELECT * { FILTER(" + "!" * 10_000 + "true) }"], "nests deeper than 100 levels"),
+    (["GRAPH", "--query", "SELECT * FROM <http://127.0.0.1:9/g> { ?s ?p ?o }", "--engine", "rdflib"],
+     "FROM and FROM NAMED load graphs from elsewhere"),
+    (["GRAPH", "--query", f"SELECT (COUNT(*) AS ?n) {{ {CROSS} }}", "--timeout", "1"], "ran out of time (1 s)"),
     ([str(ROOT / "README.md"), "agreements"], "README.md: not a readable Turtle graph"),
 ])
 def test_query_command_bad_input_exits_2_with_one_line(seed_build, args, message):
@@ -224,6 +234,30 @@ def test_query_command_bad_input_exits_2_with_one_line(seed_build, args, message
     assert result.exit_code == 2
     [line] = result.output.splitlines()
     assert line.startswith("seed-graph: error: ") and message in line
+
+
+def test_ctrl_c_stops_a_query_while_the_engine_is_busy(seed_build):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out, _ = seed_build
+    command = [sys.executable, "-m", "graph.cli", "query", str(out / "graph.ttl"), "--query",
+               f"SELECT (COUNT(*) AS ?n) {{ {CROSS} }}"]
+    busy = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    children: list[int] = []
+    deadline = time.monotonic() + 30
+    while not children and time.monotonic() < deadline:  # the worker that runs the query has started
+        time.sleep(0.2)
+        children = [int(c) for c in Path(f"/proc/{busy.pid}/task/{busy.pid}/children").read_text().split()
+                    if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]  # not multiprocessing's tracker
+    time.sleep(1.5)  # the worker has read the graph and is deep in the cross product
+    busy.send_signal(signal.SIGINT)
+    assert busy.wait(timeout=10) != 0
+    time.sleep(0.5)
+    assert children and not [pid for pid in children if Path(f"/proc/{pid}").exists()]
 
 
 def test_query_command_needs_exactly_one_query():

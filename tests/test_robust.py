@@ -1,8 +1,10 @@
 """Bad input, interruption and hostile text: the build goes on with the rest, says what it skipped and why,
 never corrupts what it built before, and never lets an article's text act."""
 
+import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from graph import ingest, nlp, pipeline, workers
 from graph.cli import main
 from graph.export import atomic
 from graph.model import InputError
+from graph.vocab import SG
 
 ARTICLE = "トヨタ自動車は新型ロボット「テスト」を発売した。"
 
@@ -253,3 +256,163 @@ def test_hostile_text_never_breaks_the_pipeline_and_the_turtle_always_parses(tex
     turtle = result.graph.serialize(format="turtle")
     assert isomorphic(Graph().parse(data=turtle, format="turtle"), result.graph)
     assert len(list(pyoxigraph.parse(turtle.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE))) == len(result.graph)
+
+
+# -- a build that fails cleanly ---------------------------------------------------------------------------
+
+def test_links_out_of_the_input_folder_are_named_and_not_followed(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (outside / "secret.txt").write_text("社外秘の記事。", encoding="utf-8")
+    (corpus / "passwd.txt").symlink_to(outside / "secret.txt")
+    (corpus / "etc").symlink_to(outside, target_is_directory=True)
+    (corpus / "inside.txt").symlink_to(corpus / "article.txt")  # a link that stays inside is no problem
+    reasons = skipped(corpus)
+    assert set(reasons) == {"passwd.txt", "etc"}
+    assert all("outside" in reason and "--follow-links" in reason for reason in reasons.values())
+    result = invoke("build", corpus, "--out", tmp_path / "out")
+    assert result.exit_code == 1 and "passwd.txt: a link to" in result.output
+    sources = {str(s) for s in pipeline.load(tmp_path / "out" / "graph.ttl").objects(None, SG.source)}
+    assert {Path(s).name for s in sources} == {"article.txt"}  # inside.txt is the same text, read once
+    followed = invoke("build", corpus, "--out", tmp_path / "out", "--follow-links")
+    assert followed.exit_code == 0, followed.output
+    sources = {str(s) for s in pipeline.load(tmp_path / "out" / "graph.ttl").objects(None, SG.source)}
+    assert {Path(s).name for s in sources} == {"article.txt", "passwd.txt"}  # etc/secret.txt is the same file
+
+
+def test_a_build_never_reads_its_own_output_folder(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert invoke("build", tmp_path, "--out", tmp_path / "exports").exit_code == 0  # the output inside the input
+    again = invoke("build", tmp_path, "--out", tmp_path / "exports", "--title", "again")
+    assert again.exit_code == 0 and again.output.startswith("1 documents")  # not its own graph.html
+    for given in (tmp_path / "exports", tmp_path / "exports" / "graph.html"):
+        result = invoke("build", given, "--out", tmp_path / "exports")
+        assert result.exit_code == 2 and "inside the output folder" in result.output
+
+
+class _Failing:
+    """A file whose writes fail with an OSError."""
+
+    def __init__(self, file, error):
+        self.file, self.error = file, error
+
+    def write(self, data):
+        raise self.error
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
+def test_a_full_or_failing_disk_at_any_step_of_the_export_replaces_nothing(tmp_path, monkeypatch, code):
+    """ENOSPC and EIO at the opening, the writing, the flushing to disk and the putting in place of each export:
+    exit status 2, one line on stderr, every previous export as it was, no temporary file left."""
+    import graph.export
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert invoke("build", corpus, "--out", out).exit_code == 0
+    before = exports(out)
+    error = OSError(code, os.strerror(code))
+    real_open, real_fsync, real_replace = open, os.fsync, os.replace
+    steps = [(step, name) for name in pipeline.OUTPUTS for step in ("open", "write", "fsync", "replace")]
+    for n, (step, name) in enumerate(steps):
+        def fail_open(path, *args, **kwargs):
+            file = real_open(path, *args, **kwargs)
+            if Path(path).name.startswith(f".{name}."):
+                if step == "open":
+                    file.close()
+                    raise error
+                if step == "write":
+                    return _Failing(file, error)
+            return file
+
+        def fail_fsync(fd):
+            if step == "fsync" and os.readlink(f"/proc/self/fd/{fd}").rsplit("/", 1)[-1].startswith(f".{name}."):
+                raise error
+            return real_fsync(fd)
+
+        def fail_replace(source, target):
+            if step == "replace" and Path(target).name == name:
+                raise error
+            return real_replace(source, target)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(graph.export, "open", fail_open, raising=False)
+            patch.setattr(os, "fsync", fail_fsync)
+            patch.setattr(os, "replace", fail_replace)
+            result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out),
+                                                               "--title", f"attempt {n}"])
+        assert result.exit_code == 2, (step, name, result.output, result.stderr)
+        assert result.stderr.count("\n") == 1 and os.strerror(code) in result.stderr, (step, name, result.stderr)
+        assert "the previous ones are kept" in result.stderr
+        assert exports(out) == before, (step, name)
+        assert not [p.name for p in out.iterdir() if p.name.endswith((".tmp", ".old"))], (step, name)
+    assert invoke("build", corpus, "--out", out, "--title", "after").exit_code == 0
+
+
+def test_what_a_killed_build_left_is_removed_by_the_next(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out.mkdir()
+    left = [out / ".graph.ttl.0123456789ab.tmp", out / ".graph.html.ba9876543210.old",
+            out / "..manifest.json.aaaaaaaaaaaa.tmp"]
+    for path in left:
+        path.write_bytes(b"")
+    (out / ".cache" / "ab").mkdir(parents=True)
+    stale = out / ".cache" / "ab" / ".abcdef.spacy.0123456789ab.tmp"
+    stale.write_bytes(b"")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    (out / "notes.tmp").write_text("mine")  # not ours: kept
+    assert invoke("build", corpus, "--out", out).exit_code == 0
+    assert not any(path.exists() for path in left + [stale]) and (out / "notes.tmp").exists()
+
+
+@pytest.mark.model
+def test_a_cache_entry_with_a_valid_checksum_but_wrong_content_is_rebuilt(tmp_path, caplog):
+    import hashlib
+    import zlib
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = pipeline.build([tmp_path / "a.txt"], cache=cache)
+    for entry in cache.rglob("*.*"):
+        data = b'{"not": "an extraction"}' if entry.suffix == ".json" else b"not a DocBin"
+        entry.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + zlib.compress(data))
+    again = pipeline.build([tmp_path / "a.txt"], cache=cache)
+    assert "does not decode: rebuilding it" in caplog.text
+    assert again.parsed == 1 and {(m.start, m.end) for m in again.extractions[0].mentions} == \
+        {(m.start, m.end) for m in first.extractions[0].mentions}
+
+
+@pytest.mark.parametrize("arguments, error, message", [
+    ({"texts": {"a": None}}, TypeError, "texts['a']: expected a str, got NoneType"),
+    ({"texts": {"a": b"bytes"}}, TypeError, "texts['a']: expected a str, got bytes"),
+    ({"texts": ["a"]}, TypeError, "texts: expected a dict"),
+    ({"texts": {"big": "あ" * 1_000_001}}, ValueError, "texts['big']: 1,000,001 characters, over the limit"),
+    ({"texts": {"seed": "同じid。"}, "inputs": "seeds"}, ValueError, "texts['seed']: a file has the same document id"),
+    ({"texts": {"a": "x"}, "jobs": 0}, ValueError, "jobs: 0: give at least 1 process"),
+    ({"texts": {"a": "x"}, "jobs": "2"}, TypeError, "jobs: expected an int"),
+    ({"inputs": [42]}, TypeError, "inputs: 42: expected a path"),
+])
+def test_the_api_checks_its_arguments_and_names_them(tmp_path, arguments, error, message):
+    import graph.api as sg
+
+    if arguments.get("inputs") == "seeds":
+        (tmp_path / "seed.txt").write_text(ARTICLE, encoding="utf-8")
+        arguments = {**arguments, "inputs": tmp_path}
+    with pytest.raises(error, match=re.escape(message)):
+        sg.build(**arguments)
+
+
+def test_the_api_refuses_to_bind_nothing(tmp_path):
+    import graph.api as sg
+    from rdflib import Graph
+
+    with pytest.raises(TypeError, match="subject: None is not a value to bind"):
+        sg.query(Graph(), "evidence", subject=None)

@@ -6,10 +6,12 @@ place only once it is complete, so a failed or interrupted write leaves the prev
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import shutil
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -35,11 +37,71 @@ def atomic(path: str | Path, binary: bool = False, sync: bool = True) -> Iterato
 
 @contextmanager
 def staged(folder: str | Path, names: Iterable[str]) -> Iterator[dict[str, IO[str]]]:
-    """Open files for several outputs at once; all replace their namesakes in ``folder`` only when the
-    block ends without an error, so a build that fails half-way leaves every previous export in place."""
-    with ExitStack() as stack:
-        files = {name: stack.enter_context(atomic(Path(folder) / name)) for name in names}
+    """Open files for several outputs at once, which replace their namesakes in ``folder`` together when the
+    block ends without an error, or not at all: every new file is written and flushed to disk before any is
+    put in place, and if putting one in place fails, those already replaced get their old files back. A
+    build that fails or is interrupted at any point leaves every previous export as it was."""
+    folder = Path(folder)
+    token = secrets.token_hex(6)
+    temporary = {name: folder / f".{name}.{token}.tmp" for name in names}
+    files: dict[str, IO[str]] = {}
+    try:
+        for name, path in temporary.items():
+            files[name] = open(path, "x", encoding="utf-8", newline="\n")
         yield files
+        for file in files.values():
+            file.flush()
+            os.fsync(file.fileno())
+            file.close()
+        _replace_together(folder, temporary, token)
+    except BaseException:
+        for file in files.values():
+            try:
+                file.close()
+            except OSError:  # a write that failed fails again as the file is closed
+                pass
+        for path in temporary.values():
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _replace_together(folder: Path, temporary: dict[str, Path], token: str) -> None:
+    """Move the new files over the old ones, keeping a link to each old one until all are in place."""
+    backups: dict[str, Path] = {}
+    moved: list[str] = []
+    try:
+        for name in temporary:
+            if (folder / name).exists():
+                backups[name] = folder / f".{name}.{token}.old"
+                try:
+                    os.link(folder / name, backups[name])
+                except OSError as exc:
+                    if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV):
+                        raise
+                    shutil.copy2(folder / name, backups[name])  # a file system without hard links
+        for name, path in temporary.items():
+            os.replace(path, folder / name)
+            moved.append(name)
+        _sync_folder(folder)
+    except BaseException:
+        for name in reversed(moved):
+            if name in backups:
+                os.replace(backups[name], folder / name)
+            else:
+                (folder / name).unlink(missing_ok=True)
+        raise
+    finally:
+        for backup in backups.values():
+            backup.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries to disk, so that the renames in it survive a power cut."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def write_text(dest: str | Path | IO[str], write: Callable[[IO[str]], None]) -> None:
