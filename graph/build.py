@@ -10,6 +10,7 @@ No blank nodes: every node has an IRI derived from what it is, so the same input
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,7 +32,7 @@ PREFIXES = {
 UNIT_CODES = {"percent": "P1", "nanometre": "C45", "micrometre": "4H", "millimetre": "MMT", "metre": "MTR",
               "kilometre": "KMT", "kilogram": "KGM", "tonne": "TNE", "watt": "WTT", "kilowatt": "KWT",
               "megawatt": "MAW", "gigawatt": "A90", "kilowatt-hour": "KWH", "gigahertz": "A86", "megahertz": "MHZ"}
-_DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
+_DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "dateTime": XSD.dateTime}
 
 
 def new_graph(store: str | Path | None = None) -> Graph:
@@ -173,6 +174,9 @@ def _relation(graph: Graph, extraction: Extraction, relation: Relation, activity
         graph.add((subject, predicate, obj))
     sentence = URIRef(iri.sentence(doc_id, relation.start, relation.end))
     _span(graph, sentence, SG.Sentence, extraction, relation.start, relation.end)
+    pages = extraction.document.meta.get("pages")
+    if isinstance(pages, list) and pages:
+        graph.add((sentence, SG.page, Literal(bisect.bisect_right(pages, relation.start))))
     statement = URIRef(iri.STATEMENT + iri.digest(doc_id, relation.start, relation.end, subject, predicate, obj,
                                                   relation.lemma))
     graph.add((statement, RDF.type, SG.Statement))
@@ -186,6 +190,8 @@ def _relation(graph: Graph, extraction: Extraction, relation: Relation, activity
     graph.add((statement, SG.modality, SG[relation.modality]))
     if relation.lemma:
         graph.add((statement, SG.lemma, Literal(relation.lemma)))
+    if relation.date:
+        graph.add((statement, SG.date, Literal(relation.date["date"], datatype=_DATATYPES[relation.date["datatype"]])))
     if relation.qualifiers:
         _agreement(graph, extraction, relation, subject, URIRef(object_mention.entity), sentence, statement)
 

@@ -28,8 +28,7 @@ from graph.model import Document, Extraction
 log = logging.getLogger(__name__)
 
 PARSER_SOURCES = ("nlp.py",)
-EXTRACTOR_SOURCES = ("extract/__init__.py", "extract/mentions.py", "extract/relations.py", "extract/quantities.py",
-                     "model.py")
+EXTRACTOR_SOURCES = ("extract", "model.py")  # a folder stands for every module in it
 
 
 def files_digest(root, names: Iterable[str]) -> str:
@@ -42,8 +41,16 @@ def files_digest(root, names: Iterable[str]) -> str:
 
 @lru_cache(maxsize=None)
 def code_version(sources: tuple[str, ...]) -> str:
-    """A hash of these modules' source: any change to the code that made an entry invalidates it."""
-    return files_digest(resources.files("graph"), sources)[:16]
+    """A hash of these modules' source (a folder: all its modules): any change to the code that made an entry
+    invalidates it."""
+    root = resources.files("graph")
+    names = []
+    for source in sources:
+        if (root / source).is_dir():
+            names += [f"{source}/{entry.name}" for entry in (root / source).iterdir() if entry.name.endswith(".py")]
+        else:
+            names.append(source)
+    return files_digest(root, names)[:16]
 
 
 class Cache:
@@ -61,8 +68,8 @@ class Cache:
 
     def extraction_key(self, document: Document) -> str:
         return digest("extraction", self.parse_key(document), document.id, document.source,
-                      json.dumps(document.meta, sort_keys=True, ensure_ascii=False), self.profile_digest,
-                      code_version(EXTRACTOR_SOURCES), length=64)
+                      json.dumps(document.meta, sort_keys=True, ensure_ascii=False), document.boilerplate,
+                      self.profile_digest, code_version(EXTRACTOR_SOURCES), length=64)
 
     def extraction(self, document: Document) -> Extraction | None:
         key = self.extraction_key(document)

@@ -292,13 +292,16 @@ def serve(graph_path: Path, port: int, host: str, public: bool, allowed_hosts: t
 @click.option("--types", type=click.Path(path_type=Path),
               help="YAML or JSON mapping of the gold's labels to entity types (e.g. 人名: Person).")
 @click.option("--profile", type=click.Path(path_type=Path), help="Profile YAML to extract with.")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
+              help="The folder that the gold's {\"path\", \"sha256\"} records refer to.")
 @click.option("--errors", is_flag=True, help="Also list the missed and spurious mentions and facts.")
 def evaluate(gold_path: Path, pred: Path | None, fmt: str, types: Path | None, profile: Path | None,
-             errors: bool) -> None:
+             corpus: Path | None, errors: bool) -> None:
     """Score extraction against GOLD (JSONL: {"id", "text", "entities": [{"span", "type"}], "relations": [...]}).
 
     Prints precision, recall and F1 of entity mentions by type (exact span and type, and lenient overlap)
-    and of facts by relation kind (subject and object matched by any of their names).
+    and of facts by relation kind (subject and object matched by any of their names), and the recall of dates
+    and how many have the right value. Records may refer to files of a --corpus instead of holding their text.
     """
     import json
 
@@ -306,7 +309,7 @@ def evaluate(gold_path: Path, pred: Path | None, fmt: str, types: Path | None, p
 
     try:
         mapping = scoring.read_types(types) if types else None
-        gold = scoring.read_gold(gold_path, mapping)
+        gold = scoring.read_gold(gold_path, mapping, corpus)
         predictions = scoring.read_predictions(pred) if pred else scoring.predict(gold, profile)
     except InputError as exc:
         raise Fail(str(exc)) from exc

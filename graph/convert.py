@@ -91,12 +91,14 @@ def _sentence(graph: Graph, sentence: URIRef, documents: dict) -> dict:
 
 
 def _evidence(graph: Graph, statement: URIRef, documents: dict) -> dict:
+    date = graph.value(statement, SG.date)
     return {
         **_sentence(graph, graph.value(statement, PROV.wasDerivedFrom), documents),
         "rule": str(graph.value(statement, SG.rule)),
         "modality": local_name(graph.value(statement, SG.modality)),
         "confidence": float(graph.value(statement, SG.confidence)),
         "lemma": str(graph.value(statement, SG.lemma) or "") or None,
+        "date": str(date) if date is not None else None,
     }
 
 

@@ -1,14 +1,21 @@
 """Scores of extraction against hand-made gold: entity mentions by type, facts by relation kind.
 
 Gold is JSONL, one document a line: ``{"id", "text", "entities": [{"span": [start, end], "type"}],
-"relations": [{"subject", "predicate", "object"}]}`` (a JSON list of such records is read too, and ``curid``
-stands for ``id``, as in the stockmark corpus). A document without a ``relations`` key is not scored on
-facts. Predictions are extractions.jsonl records (DESIGN.md), made by the pipeline or read from a file.
+"relations": [{"subject", "predicate", "object"}], "dates": [{"span", "value", "datatype"}]}`` (a JSON list of
+such records is read too, and ``curid`` stands for ``id``, as in the stockmark corpus). A record may refer to a
+corpus file instead of holding its text (``{"path", "sha256", ...}``: references, never copies, of texts that
+may not be redistributed); it is read from the corpus folder, as the build reads it, and must still have its
+hash. Records of one file are scored together. A document without ``entities``, ``relations`` or ``dates`` is
+not scored on them. Predictions are extractions.jsonl records (DESIGN.md), made by the pipeline (from the
+corpus files, for records that refer to them) or read from a file.
 
 - Mentions, exact: the same start, end and type. Lenient: a mention of the same type overlapping one.
 - Facts, per document: a predicted triple (subject entity, kind, object entity) is right if a gold fact has
   the same kind (by local name) and names its subject and object by any name the entities have: a mention's
-  text, a label or an alias, compared after ``resolve.normalise``. A literal object matches by its value.
+  text, a label or an alias, compared after ``resolve.normalise``. A gold end may list several names (all the
+  names an article uses for it); one is enough. A literal object matches by its value.
+- Dates: a gold date expression is found if a predicted date mention overlaps it, and its value is right if
+  one of those has the gold's resolved value (or, like the gold, none).
 - Calibration: the precision of facts by confidence band, so a threshold means something.
 """
 
@@ -34,8 +41,10 @@ BANDS = (0.8, 0.6, 0.0)
 class Gold:
     id: str
     text: str
-    entities: list[tuple[int, int, str]]
+    entities: list[tuple[int, int, str]] | None
     relations: list[dict[str, Any]] | None
+    dates: list[tuple[int, int, str | None]] | None = None
+    source: Path | None = None  # the corpus file the record refers to
 
 
 @dataclass
@@ -75,6 +84,7 @@ class Report:
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     bands: dict[float, Counts] = field(default_factory=lambda: defaultdict(Counts))
     modality: Counts = field(default_factory=Counts)  # gold facts with a modality, found; and found with it
+    dates: Counts = field(default_factory=Counts)  # gold dates found (found, gold); with the right value (tp, pred)
     errors: dict[str, list] = field(default_factory=lambda: defaultdict(list))
 
     def overall(self, table: dict[str, Counts], skip: Iterable[str] = ()) -> Counts:
@@ -94,13 +104,18 @@ class Report:
             out["all"] = self.overall(counts, skip).to_dict()
             return out
 
-        out: dict[str, Any] = {"documents": self.documents,
-                               "entities": {"exact": table(self.exact), "lenient": table(self.lenient)}}
+        out: dict[str, Any] = {"documents": self.documents}
+        if self.exact:
+            out["entities"] = {"exact": table(self.exact), "lenient": table(self.lenient)}
         if self.scores_relations:
             out["relations"] = table(self.relations, UNSCORED_KINDS)
             out["confidence"] = {f">={band}": {"precision": round(c.precision, 4), "facts": c.pred}
                                  for band, c in sorted(self.bands.items(), reverse=True)}
             out["modality"] = {"right": self.modality.tp, "of": self.modality.pred}
+        if self.dates.gold:
+            out["dates"] = {"gold": self.dates.gold, "found": self.dates.found, "recall": round(self.dates.recall, 4),
+                            "right value": self.dates.tp,
+                            "value accuracy": round(self.dates.precision, 4)}
         return out
 
 
@@ -126,8 +141,9 @@ def read_types(path: str | Path) -> dict[str, str]:
     return {str(k): v for k, v in data.items()}
 
 
-def read_gold(path: str | Path, types: dict[str, str] | None = None) -> list[Gold]:
-    """Gold documents from JSONL (or a JSON list); any problem raises InputError naming the file and line."""
+def read_gold(path: str | Path, types: dict[str, str] | None = None, corpus: str | Path | None = None) -> list[Gold]:
+    """Gold documents from JSONL (or a JSON list), those that refer to files read from ``corpus``; any problem
+    raises InputError naming the file and line."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -146,14 +162,47 @@ def read_gold(path: str | Path, types: dict[str, str] | None = None) -> list[Gol
                     records.append((number, json.loads(line)))
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
-    out, seen = [], set()
+    out, seen, files = [], set(), {}
     for number, record in records:
-        gold = gold_record(record, types or {}, f"{path}:{number}")
+        where = f"{path}:{number}"
+        if isinstance(record, dict) and "path" in record and "text" not in record:
+            if corpus is None:
+                raise InputError(f"{where}: the record refers to {record['path']}: give the corpus folder (--corpus)")
+            if record["path"] in files:  # another record of the same file: scored together
+                known = files[record["path"]]
+                _merge(known, gold_record({**record, "id": known.id, "text": known.text}, types or {}, where))
+                continue
+            source = Path(corpus) / str(record["path"])
+            record = {**record, "id": record["path"], "text": _corpus_text(source, record.get("sha256"), where)}
+            files[record["path"]] = gold = gold_record(record, types or {}, where)
+            gold.source = source
+        else:
+            gold = gold_record(record, types or {}, where)
         if gold.id in seen:
             gold.id = f"{gold.id}#{number}"  # the stockmark corpus repeats a few article ids
         seen.add(gold.id)
         out.append(gold)
     return out
+
+
+def _corpus_text(source: Path, sha256: str | None, where: str) -> str:
+    """The text of a corpus file as the build reads it, checked against the hash the gold was made on."""
+    from graph import ingest
+
+    items = list(ingest.read([source])) if source.exists() else []
+    document = next((item for item in items if isinstance(item, ingest.Document)), None)
+    if document is None:
+        why = items[0].reason if items else "no such file"
+        raise InputError(f"{where}: {source}: {why}")
+    if sha256 and document.sha256 != sha256:
+        raise InputError(f"{where}: {source}: not the text the gold was made on (its sha256 differs)")
+    return document.text
+
+
+def _merge(gold: Gold, more: Gold) -> None:
+    for name in ("entities", "relations", "dates"):
+        if getattr(more, name) is not None:
+            setattr(gold, name, (getattr(gold, name) or []) + getattr(more, name))
 
 
 def gold_record(record: Any, types: dict[str, str], where: str) -> Gold:
@@ -163,7 +212,7 @@ def gold_record(record: Any, types: dict[str, str], where: str) -> Gold:
     if doc_id is None:
         raise InputError(f"{where}: a gold record needs an `id`")
     text = record["text"]
-    entities = []
+    entities = [] if "entities" in record else None
     for e in record.get("entities", []):
         span, label = e.get("span") if isinstance(e, dict) else None, e.get("type") if isinstance(e, dict) else None
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
@@ -176,10 +225,19 @@ def gold_record(record: Any, types: dict[str, str], where: str) -> Gold:
     relations = record.get("relations")
     if relations is not None:
         for r in relations:
-            if not (isinstance(r, dict) and all(isinstance(r.get(k), str | dict) for k in ("subject", "object"))
+            if not (isinstance(r, dict) and all(isinstance(r.get(k), str | dict | list) for k in ("subject", "object"))
                     and isinstance(r.get("predicate"), str)):
                 raise InputError(f"{where}: relation {r!r}: needs `subject`, `predicate` and `object`")
-    return Gold(str(doc_id), text, entities, relations)
+    dates = None
+    if "dates" in record:
+        dates = []
+        for d in record["dates"]:
+            span = d.get("span") if isinstance(d, dict) else None
+            if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
+                    and 0 <= span[0] < span[1] <= len(text)):
+                raise InputError(f"{where}: date {d!r}: `span` must be [start, end] within the text")
+            dates.append((span[0], span[1], d.get("value")))
+    return Gold(str(doc_id), text, entities, relations, dates)
 
 
 def read_predictions(path: str | Path) -> dict[str, dict]:
@@ -209,14 +267,15 @@ def predict(gold: list[Gold], profile=None) -> dict[str, dict]:
     from graph import pipeline
     from graph.export.jsonl import record
 
-    result = pipeline.build(texts={g.id: g.text for g in gold}, profile=profile)
+    files = {str(g.source): g.id for g in gold if g.source is not None}
+    result = pipeline.build(list(files), texts={g.id: g.text for g in gold if g.source is None}, profile=profile)
     out = {}
     for extraction in result.extractions:
         rec = record(extraction)
         iris = {m["entity"] for m in rec["mentions"] if m.get("entity")}
         rec["names"] = {iri: sorted({*result.entities[iri].labels.values(), *result.entities[iri].aliases})
                         for iri in iris if iri in result.entities}
-        out[extraction.document.id] = rec
+        out[files.get(extraction.document.source, extraction.document.id)] = rec
     return out
 
 
@@ -225,18 +284,34 @@ def predict(gold: list[Gold], profile=None) -> dict[str, dict]:
 
 def evaluate(gold: list[Gold], predictions: dict[str, dict], types: Iterable[str] | None = None) -> Report:
     """Score predictions against gold. ``types``: the entity types the gold annotates (default: all ours)."""
-    scope = set(types) if types else set(ENTITY_TYPES) | {t for g in gold for *_, t in g.entities}
+    scope = set(types) if types else set(ENTITY_TYPES) | {t for g in gold for *_, t in g.entities or ()}
     report = Report(len(gold))
     for g in gold:
         pred = predictions.get(g.id)
         if pred is None:
             log.warning("no prediction for gold document %s", g.id)
             pred = {"mentions": [], "relations": []}
-        mentions = [(m["start"], m["end"], m["type"]) for m in pred["mentions"] if m["type"] in scope]
-        _score_mentions(report, g, mentions)
+        if g.entities is not None:
+            _score_mentions(report, g, [(m["start"], m["end"], m["type"]) for m in pred["mentions"] if m["type"] in scope])
         if g.relations is not None:
             _score_relations(report, g, pred)
+        if g.dates is not None:
+            _score_dates(report, g, pred)
     return report
+
+
+def _score_dates(report: Report, g: Gold, pred: dict) -> None:
+    found = [(m["start"], m["end"], (m.get("value") or {}).get("date")) for m in pred["mentions"] if m["type"] == "Date"]
+    for start, end, value in g.dates:
+        overlapping = [v for s, e, v in found if s < end and start < e]
+        report.dates.gold += 1
+        report.dates.found += bool(overlapping)
+        report.dates.pred += bool(overlapping)
+        report.dates.tp += value in overlapping
+        if not overlapping:
+            report.errors["missed dates"].append((g.id, g.text[start:end], value))
+        elif value not in overlapping:
+            report.errors["wrong date values"].append((g.id, g.text[start:end], value, overlapping))
 
 
 def _score_mentions(report: Report, g: Gold, predicted: list[tuple[int, int, str]]) -> None:
@@ -270,9 +345,11 @@ def _score_relations(report: Report, g: Gold, pred: dict) -> None:
         names[iri].add(normalise(iri.rstrip("/").rsplit("/", 1)[-1].replace("_", " ")))
 
     def term(value: Any) -> Any:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict) else value
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict | list) else value
 
     def named(name: Any, value: Any) -> bool:
+        if isinstance(name, list):
+            return any(named(n, value) for n in name)
         if isinstance(name, dict) or isinstance(value, dict):
             return term(name) == term(value)
         return normalise(name) in names.get(value, set())
@@ -328,9 +405,11 @@ def _show(value: Any, names: dict[str, set[str]]) -> str:
 
 def format_table(report: Report) -> str:
     """The report as a plain-text table."""
-    lines = [f"{report.documents} documents", "",
-             f"{'entities':<16}{'exact P':>9}{'R':>7}{'F1':>7}{'lenient P':>12}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
-    for key in sorted(report.exact) + ["all"]:
+    lines = [f"{report.documents} documents"]
+    if report.exact:
+        lines += ["", f"{'entities':<16}{'exact P':>9}{'R':>7}{'F1':>7}{'lenient P':>12}{'R':>7}{'F1':>7}{'gold':>7}"
+                      f"{'pred':>7}"]
+    for key in (sorted(report.exact) + ["all"]) if report.exact else []:
         exact = report.overall(report.exact) if key == "all" else report.exact[key]
         lenient = report.overall(report.lenient) if key == "all" else report.lenient[key]
         lines.append(f"{key:<16}{exact.precision:>9.3f}{exact.recall:>7.3f}{exact.f1:>7.3f}"
@@ -346,4 +425,8 @@ def format_table(report: Report) -> str:
             lines.append(f">= {band:<9}{c.precision:>10.3f}{c.pred:>7}")
         if report.modality.pred:
             lines += ["", f"modality     {report.modality.tp} of {report.modality.pred} found facts with a gold modality"]
+    if report.dates.gold:
+        d = report.dates
+        lines += ["", f"dates        found {d.found} of {d.gold} (recall {d.recall:.3f}); "
+                      f"value right for {d.tp} of {d.found} found ({d.precision:.3f})"]
     return "\n".join(lines)

@@ -16,13 +16,20 @@ MODALITIES = ("asserted", "past", "planned", "speculative", "reported", "negated
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One article: the exact text offsets refer to, where it came from, and its metadata."""
+    """One article: the exact text offsets refer to, where it came from, its metadata, and the spans of the
+    text that are not the article's own (``boilerplate``: (start, end, kind) of whole lines, such as a header's
+    URL, a list of links to other articles or a copyright line), which nothing is extracted from."""
 
     id: str
     text: str
     source: str
     sha256: str
     meta: dict[str, Any] = field(default_factory=dict)
+    boilerplate: tuple[tuple[int, int, str], ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(**{**data, "boilerplate": tuple(tuple(span) for span in data.get("boilerplate", ()))})
 
 
 @dataclass(slots=True)
@@ -55,8 +62,9 @@ class Mention:
 class Relation:
     """A fact between two mentions (indices into the document's mention list).
 
-    ``start``/``end`` span the evidence sentence. ``qualifiers`` is set only for an agreement (a contract, a
-    deal) and attaches further mentions to it by role: its subject (``about``), price (``value``) and ``date``.
+    ``start``/``end`` span the evidence sentence; ``date`` is the value of the date the sentence gives the
+    fact, if it gives one. ``qualifiers`` is set only for an agreement (a contract, a deal) and attaches further
+    mentions to it by role: its subject (``about``), price (``value``) and ``date``.
     """
 
     subject: int
@@ -69,6 +77,7 @@ class Relation:
     modality: str = "asserted"
     lemma: str | None = None
     qualifiers: dict[str, list[int]] = field(default_factory=dict)
+    date: dict[str, str] | None = None
 
     def key(self) -> tuple:
         return (self.subject, self.predicate, self.object, self.start, self.lemma)
@@ -97,7 +106,7 @@ class Extraction:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
         return cls(
-            document=Document(**data["document"]),
+            document=Document.from_dict(data["document"]),
             mentions=[Mention(**m) for m in data["mentions"]],
             relations=[Relation(**r) for r in data["relations"]],
             sentences=[tuple(s) for s in data.get("sentences", [])],

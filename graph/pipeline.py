@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph import __version__, ingest, nlp
+from graph import __version__, boilerplate, ingest, nlp
 from graph.cache import Cache, files_digest
 from graph.export import atomic
 from graph.extract import extract
@@ -125,6 +125,7 @@ def collect(inputs: Iterable[str | Path] = (), texts: dict[str, str] | None = No
 
 def _build(documents, skipped, profile, cache, jobs, scheduler, store, progress, started) -> Result:
     nlp.load_ruler(profile)  # a pattern spaCy rejects stops the build here, before any work
+    documents = boilerplate.mark(documents, profile)
     if store is not None:
         check_store(store)
     reuse = Cache(cache, nlp.fingerprint(), profile.digest) if cache else None

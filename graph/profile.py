@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,7 +22,7 @@ ROLES = ("agent", "theme", "partner", "target", "source", "place", "modifier")
 SECTIONS = (
     "name", "language", "extends", "ner_labels", "entities", "patterns", "names", "categories",
     "relation_kinds", "predicates", "light_verbs", "means_verbs", "organization_parts", "possessives",
-    "attributes", "unit_attributes", "modality", "quantities",
+    "attributes", "unit_attributes", "modality", "quantities", "dates", "boilerplate",
 )
 
 
@@ -202,6 +203,11 @@ def _check(path: Path, data: dict[str, Any], lines: dict[tuple, int]) -> None:
         for noun, prop in (data.get(section) or {}).items():
             if prop not in ATTRIBUTES:
                 fail((section, noun), f"unknown attribute {prop!r} (known: {', '.join(sorted(ATTRIBUTES))})")
+    for i, pattern in enumerate((data.get("boilerplate") or {}).get("credits") or []):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            fail(("boilerplate", "credits", i), f"not a regular expression: {exc}")
     for modality in data.get("modality") or {}:
         if modality not in ("negated", "speculative", "planned", "reported", "conditional"):
             fail(("modality", modality),

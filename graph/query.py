@@ -231,7 +231,17 @@ def _run_rdflib(graph: Graph, text: str, bindings: dict[str, Node]) -> Answer:
             answer.add(triple)
         return Answer(graph=answer)
     variables = [str(v) for v in result.vars]
-    return Answer(variables, [tuple(row) for row in result])
+    # rdflib binds before it evaluates, but a variable a query computes (BIND, a subquery's projection) takes
+    # the computed value: keep the rows that agree with the bindings, as Oxigraph's substitution does
+    bound = [(variables.index(name), value) for name, value in bindings.items() if name in variables]
+    rows = []
+    for row in map(list, result):
+        if any(row[i] is not None and row[i] != value for i, value in bound):
+            continue
+        for i, value in bound:
+            row[i] = value
+        rows.append(tuple(row))
+    return Answer(variables, rows)
 
 
 def one_line(error: Exception, limit: int = 300) -> str:

@@ -56,6 +56,10 @@ class SG(DefinedNamespace):
     locatedIn: URIRef
     bornIn: URIRef
     competesWith: URIRef
+    memberOf: URIRef
+    operates: URIRef
+    appearsIn: URIRef
+    spouseOf: URIRef
     relatedTo: URIRef
 
     # Measured properties of entities (objects are schema:QuantitativeValue or schema:MonetaryAmount)
@@ -81,6 +85,7 @@ class SG(DefinedNamespace):
     start: URIRef
     end: URIRef
     text: URIRef
+    page: URIRef
     source: URIRef
     sha256: URIRef
     length: URIRef
@@ -109,7 +114,8 @@ SCHEMA = Namespace("https://schema.org/")
 
 RELATION_KINDS = frozenset(
     "develops manufactures producedAt usesTechnology installedIn releases supplies contractsWith partnersWith "
-    "acquires investsIn subsidiaryOf worksFor leads foundedBy locatedIn bornIn competesWith relatedTo".split()
+    "acquires investsIn subsidiaryOf worksFor leads foundedBy locatedIn bornIn competesWith memberOf operates appearsIn "
+    "spouseOf relatedTo".split()
 )
 ATTRIBUTES = frozenset(
     "yieldRate marketShare revenue operatingProfit netIncome marketCapitalization investmentAmount growthRate "

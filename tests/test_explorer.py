@@ -339,3 +339,43 @@ def test_markup_in_an_article_is_shown_as_text_and_runs_nothing(open_explorer, t
     assert explorer.js("() => document.querySelectorAll('img, iframe, a[href^=javascript]').length") == 0
     assert explorer.js("() => document.scripts.length") == 3
     assert explorer.dialogs == [] and explorer.errors == [] and explorer.external == []
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_the_date_filter_shows_the_facts_dated_within_a_period(open_explorer, tmp_path):
+    from click.testing import CliRunner
+
+    from graph import pipeline
+    from graph.cli import main
+    from graph.convert import to_networkx
+
+    out = tmp_path / "exports"
+    result = CliRunner().invoke(main, ["build", str(DATA / "news-article.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    view = to_networkx(pipeline.load(out / "graph.ttl"))
+
+    def within(lo: str, hi: str) -> int:  # the period is days; a fact's date is a year, a month or a day
+        def overlaps(d):
+            first = d + "-01-01" if len(d) == 4 else d + "-01" if len(d) == 7 else d[:10]
+            last = d + "-12-31" if len(d) == 4 else d + "-31" if len(d) == 7 else d[:10]
+            return (not lo or last >= lo) and (not hi or first <= hi)
+        return sum(1 for s, _, a in view.edges(data=True)
+                   if any(e.get("date") and overlaps(e["date"]) for e in a["evidence"])  # a fact its sentence dates
+                   or any(overlaps(d) for d in view.nodes[s].get("dates", [])))  # a link of a dated agreement
+
+    assert within("2011-12-01", "2011-12-31") >= 1 and within("2012-06-01", "") >= 1
+    explorer = open_explorer(out / "graph.html")
+    assert explorer.drawn()[1] == view.number_of_edges()
+    explorer.page.fill("#date-from", "2011-12-01")
+    explorer.page.fill("#date-to", "2011-12-31")
+    assert explorer.drawn()[1] == within("2011-12-01", "2011-12-31")
+    explorer.page.fill("#date-to", "")
+    explorer.page.fill("#date-from", "2012-06-01")
+    assert explorer.drawn()[1] == within("2012-06-01", "")
+    explorer.click_edge(explorer.edge_id(*next((s, t, a["kind"]) for s, t, a in view.edges(data=True)
+                                               if any(e.get("date") == "2012-06" for e in a["evidence"]))))
+    assert "日付 2012-06" in explorer.panel()
+    explorer.page.fill("#date-from", "")
+    assert explorer.drawn()[1] == view.number_of_edges()
+    assert explorer.errors == [] and explorer.external == []

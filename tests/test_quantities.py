@@ -15,9 +15,6 @@ from graph.extract import quantities
     ("70%以上", "Percent", {"min": 70, "unit": "percent"}),
     ("5.5%", "Percent", {"value": 5.5, "unit": "percent"}),
     ("12～15パーセント", "Percent", {"min": 12, "max": 15, "unit": "percent"}),
-    ("2025年7月", "Date", {"date": "2025-07", "datatype": "gYearMonth"}),
-    ("2024年", "Date", {"date": "2024", "datatype": "gYear"}),
-    ("2023年12月1日", "Date", {"date": "2023-12-01", "datatype": "date"}),
     ("2nm", "Quantity", {"value": 2, "unit": "nanometre"}),
     ("240万人", "Quantity", {"value": 2400000, "unit": "person"}),
 ])
@@ -29,10 +26,10 @@ def test_values_are_normalised(profile, text, type_, value):
 
 def test_several_values_in_one_sentence_keep_their_offsets(profile):
     text = "2025年7月、テスラはAI6の量産をサムスンと約165億ドル(約2.4兆円)の契約で合意した"
-    found = [(m.type, text[m.start:m.end]) for m in quantities.find(text, 0, profile)]
-    assert found == [("Date", "2025年7月"), ("Money", "約165億ドル"), ("Money", "約2.4兆円")]
+    found = [(m.type, text[m.start:m.end]) for m in quantities.find(text, 0, profile, taken=[(0, 7)])]
+    assert found == [("Money", "約165億ドル"), ("Money", "約2.4兆円")]
 
 
-@pytest.mark.parametrize("text", ["2025年13月", "第23回", "数千億円", "AI6", "0123年"])
+@pytest.mark.parametrize("text", ["第23回", "数千億円", "AI6"])
 def test_what_is_not_a_value_is_left_alone(profile, text):
-    assert [m for m in quantities.find(text, 0, profile) if m.type in ("Money", "Date")] == []
+    assert [m for m in quantities.find(text, 0, profile) if m.type == "Money"] == []

@@ -28,6 +28,7 @@ BINDINGS = {
     "document-facts": {"document": URIRef(iri.document(SEED_DOC))},
     "entities": {"type": URIRef(SG + "Person")},
     "mentions": {"entity": TESLA},
+    "timeline": {"month": Literal("2025-07")},
 }
 
 
@@ -103,6 +104,18 @@ def test_which_sentences_say_that_tesla_contracts_samsung(engines, seed_build):
 
 
 @pytest.mark.model
+def test_the_timeline_keeps_the_facts_of_a_year_or_a_month(engines):
+    for engine in query.ENGINES:
+        every = query.run(engines[engine], query.read("timeline"))
+        july = query.run(engines[engine], query.read("timeline"), {"month": Literal("2025-07")})
+        year = query.run(engines[engine], query.read("timeline"), {"year": Literal(2025)})
+        dates = [str(row[0]) for row in every.rows]
+        assert dates == sorted(dates) and "2025-07" in dates
+        assert 0 < len(july.rows) < len(every.rows) + 1 and all(str(row[0]) == "2025-07" for row in july.rows)
+        assert len(july.rows) <= len(year.rows) and all(str(row[0]).startswith("2025") for row in year.rows)
+        assert any(str(row[4]) == "contractsWith" for row in july.rows)
+
+
 def test_what_facts_a_document_gives(engines):
     answer = query.run(engines["oxigraph"], query.read("document-facts"), BINDINGS["document-facts"])
     facts = {(str(r[2]), str(r[3]), str(r[4])) for r in answer.rows}

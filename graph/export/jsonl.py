@@ -31,11 +31,16 @@ def record(extraction: Extraction) -> dict[str, Any]:
                "start": r.start, "end": r.end, "rule": r.rule, "confidence": r.confidence, "modality": r.modality}
         if r.lemma:
             out["lemma"] = r.lemma
+        if r.date:
+            out["date"] = r.date["date"]
         if r.qualifiers:
             out["qualifiers"] = {role: [argument(i) for i in ids] for role, ids in sorted(r.qualifiers.items())}
         relations.append(out)
-    return {"doc": document.id, "source": document.source, "sha256": document.sha256,
-            "mentions": [mention(m) for m in mentions], "relations": relations}
+    out = {"doc": document.id, "source": document.source, "sha256": document.sha256, "meta": document.meta,
+           "mentions": [mention(m) for m in mentions], "relations": relations}
+    if document.boilerplate:
+        out["boilerplate"] = [list(span) for span in document.boilerplate]
+    return out
 
 
 def write_extractions(extractions: Iterable[Extraction], dest: str | Path | IO[str]) -> None:

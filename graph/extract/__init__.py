@@ -5,15 +5,22 @@ Works on spaCy Docs and returns plain records (graph.model); it never touches RD
 
 from __future__ import annotations
 
-from graph.extract import mentions, quantities, relations
+from graph.boilerplate import covered
+from graph.extract import dates, mentions, quantities, relations
 from graph.model import Document, Extraction
 from graph.nlp import sentence_span
 from graph.profile import Profile
 
 
 def extract(document: Document, segments: list[tuple[int, object]], profile: Profile) -> Extraction:
-    """Mentions and relations of one document from its parsed segments [(offset, Doc)]."""
-    values = [value for offset, doc in segments for value in quantities.find(doc.text, offset, profile)]
+    """Mentions and relations of one document from its parsed segments [(offset, Doc)]; nothing from its
+    boilerplate, across which no topic is carried."""
+    segments = [(offset, doc) for offset, doc in segments if not covered(document, offset, offset + len(doc.text))]
+    resolver = dates.Resolver(profile, dates.anchor_of(document.meta))
+    values = []
+    for offset, doc in segments:
+        dated = resolver.find(doc.text, offset)
+        values += dated + quantities.find(doc.text, offset, profile, [(m.start - offset, m.end - offset) for m in dated])
     # a value is no name: a span the tagger took for one (70%以上, フォロワー240万人) gives way to it, but a name
     # with a number in it stays one (第11回日本音楽コンクール)
     found = [m for m in mentions.find(segments, profile)
@@ -25,4 +32,5 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
             found.append(value)
     found.sort(key=lambda m: (m.start, m.end))
     sentences = sorted({sentence_span(offset, sent) for offset, doc in segments for sent in doc.sents} - {None})
-    return Extraction(document, found, relations.find(segments, found, profile), sentences)
+    breaks = [start for start, _, _ in document.boilerplate]
+    return Extraction(document, found, relations.find(segments, found, profile, breaks), sentences)

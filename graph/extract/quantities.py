@@ -1,5 +1,5 @@
 """Values in text, normalised: money (約165億ドル -> 16500000000 USD), percentages and ranges (40〜45%,
-70%以上), dates (2025年7月 -> 2025-07) and measured quantities (2nm -> 2 nanometre).
+70%以上) and measured quantities (2nm -> 2 nanometre). Dates are graph.extract.dates'.
 
 Currencies, scale words, units and bound words come from the profile's ``quantities`` section.
 """
@@ -47,10 +47,6 @@ class Patterns:
             rf"(?P<pre>{approx})?(?P<a>{NUMBER})\s?(?:{percent_sign})?\s?(?:(?P<range>{range_})\s?(?P<pre2>{approx})?"
             rf"(?P<b>{NUMBER}))?\s?{percent_sign}\s?(?P<bound>{bound})?"
         )
-        self.date = re.compile(
-            r"(?P<y>\d{4})\s?年\s?(?:(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?日)?)?"
-            r"|(?P<y2>\d{4})[/-](?P<m2>\d{1,2})(?:[/-](?P<d2>\d{1,2}))?(?!\d)"
-        )
         self.quantity = re.compile(
             rf"(?P<pre>{approx})?(?P<amount>{amount})\s?(?P<unit>{_alternation(self.units)})(?![A-Za-z])"
             rf"\s?(?P<bound>{bound})?"
@@ -62,11 +58,12 @@ def _patterns(profile: Profile) -> Patterns:
     return Patterns(profile)
 
 
-def find(text: str, offset: int, profile: Profile) -> list[Mention]:
-    """Value mentions in ``text`` (a piece of a document starting at ``offset``), left to right, never overlapping."""
+def find(text: str, offset: int, profile: Profile, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Value mentions in ``text`` (a piece of a document starting at ``offset``), left to right, never overlapping
+    each other or the ``taken`` stretches of ``text`` (the dates found in it)."""
     p = _patterns(profile)
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = list(taken or [])
 
     def add(match: re.Match, type_: str, value: dict | None, start_group: int | str = 0) -> None:
         start, end = match.start(start_group), match.end()
@@ -82,8 +79,6 @@ def find(text: str, offset: int, profile: Profile) -> list[Mention]:
             add(m, "Money", _money(m, p))
     for m in p.percent.finditer(text):
         add(m, "Percent", _percent(m, p))
-    for m in p.date.finditer(text):
-        add(m, "Date", _date(m))
     for m in p.quantity.finditer(text):
         add(m, "Quantity", _quantity(m, p))
     return sorted(found, key=lambda mention: mention.start)
@@ -136,26 +131,6 @@ def _percent(m: re.Match, p: Patterns) -> dict | None:
     if m.group("pre"):
         out["approximate"] = True
     return out
-
-
-def _date(m: re.Match) -> dict | None:
-    year = int(m.group("y") or m.group("y2"))
-    month = m.group("m") or m.group("m2")
-    day = m.group("d") or m.group("d2")
-    if not 1000 <= year <= 2999:
-        return None
-    if month is None:
-        return {"date": f"{year:04d}", "datatype": "gYear"}
-    if not 1 <= int(month) <= 12:
-        return None
-    if day is None:
-        return {"date": f"{year:04d}-{int(month):02d}", "datatype": "gYearMonth"}
-    import datetime
-
-    try:
-        return {"date": datetime.date(year, int(month), int(day)).isoformat(), "datatype": "date"}
-    except ValueError:
-        return None
 
 
 def _quantity(m: re.Match, p: Patterns) -> dict | None:

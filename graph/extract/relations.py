@@ -116,11 +116,19 @@ class Context:
         return None
 
 
-def find(segments: list[tuple[int, object]], mentions: list[Mention], profile: Profile) -> list[Relation]:
-    """Relations of one document, given its parsed segments and its mentions (entities and values)."""
+def find(segments: list[tuple[int, object]], mentions: list[Mention], profile: Profile,
+         breaks: list[int] = ()) -> list[Relation]:
+    """Relations of one document, given its parsed segments and its mentions (entities and values). At each
+    of ``breaks`` (where a stretch that is not the article's text starts) the topic is forgotten."""
     ctx = Context(mentions, profile)
+    breaks = sorted(breaks)
+    last = 0
     for offset, doc in segments:
+        if bisect.bisect_left(breaks, last) < bisect.bisect_right(breaks, offset):
+            ctx.topics.clear()
+            ctx.events.clear()
         Segment(ctx, offset, doc).read()
+        last = offset + len(doc.text)
     return _deduplicate(ctx.relations)
 
 
@@ -187,9 +195,22 @@ class Segment:
             return None
         relation = Relation(subject, kind, obj, *self.evidence, rule=rule,
                             confidence=round(max(0.05, CONFIDENCE[rule] - penalty), 2),
-                            modality=modality or self.modality(anchor), lemma=lemma, qualifiers=qualifiers or {})
+                            modality=modality or self.modality(anchor), lemma=lemma, qualifiers=qualifiers or {},
+                            date=self.date_of(anchor))
         ctx.relations.append(relation)
         return relation
+
+    def date_of(self, anchor) -> dict | None:
+        """The date the sentence gives a fact: the first dated mention in the clause of its predicate, else the
+        first in the sentence."""
+        dated = [i for i in dict.fromkeys(self.value_at[t.i] for t in self.sent if self.value_at[t.i] is not None)
+                 if self.ctx.mentions[i].type == "Date" and self.ctx.mentions[i].value]
+        if not dated:
+            return None
+        if anchor is not None:
+            clause = {self.value_at[t.i] for t in anchor.subtree}
+            dated = [i for i in dated if i in clause] or dated
+        return self.ctx.mentions[dated[0]].value
 
     # -- fillers ---------------------------------------------------------------------------------------
 
@@ -447,7 +468,7 @@ class Segment:
             if index is None:
                 continue
             type_ = self.ctx.mentions[index].type
-            role = {"Money": "value", "Date": "date"}.get(type_)
+            role = {"Money": "value", "Date": "date"}.get(type_) if self.ctx.mentions[index].value else None
             if role and index not in out.get(role, []):
                 out.setdefault(role, []).append(index)
         return out
@@ -610,7 +631,7 @@ class Segment:
 
     def _attribute(self, target: int, prop: str, value: int, anchor, modality: str) -> None:
         relation = Relation(target, prop, value, *self.evidence, rule="attribute",
-                            confidence=CONFIDENCE["attribute"], modality=modality)
+                            confidence=CONFIDENCE["attribute"], modality=modality, date=self.date_of(anchor))
         self.ctx.relations.append(relation)
 
     # -- discourse -------------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 A Document's ``text`` is exactly what offsets refer to: the decoded file (a BOM removed, nothing else
 changed) for ``.txt``; the body after any front matter for ``.md``; the visible text for ``.html``; the
-``text`` field of each record for ``.jsonl``. What cannot be read is yielded as a ``Skipped`` with the reason,
-and the rest goes on.
+``text`` field of each record for ``.jsonl``; the text of a ``.pdf``'s pages (graph.ingest.pdf). Metadata come
+from front matter, HTML tags and JSON-LD, JSONL keys, a PDF's information, and the header a plain text may
+start with (a URL and a date line, then the title: graph.ingest.metadata), whose lines are marked as not the
+article's text. What cannot be read is yielded as a ``Skipped`` with the reason, and the rest goes on.
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from graph.ingest import metadata
+from graph.ingest.metadata import front_matter
 from graph.model import Document, InputError
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".pdf")
 MAX_CHARS = 1_000_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _JAPANESE = ["cp932", "euc_jp", "iso2022_jp", "utf_16", "utf_8"]
@@ -180,6 +183,15 @@ def _control_ratio(text: str) -> float:
 
 
 def _document(path: Path, doc_id: str, raw: bytes) -> Document | Skipped:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from graph.ingest.pdf import Unreadable, pdf_text
+
+        try:
+            text, meta = pdf_text(raw)
+        except Unreadable as exc:
+            return Skipped(str(path), str(exc))
+        return _make(doc_id, text, str(path), meta)
     try:
         text = decode(raw)
     except ValueError as exc:
@@ -187,51 +199,26 @@ def _document(path: Path, doc_id: str, raw: bytes) -> Document | Skipped:
     if _control_ratio(text) > 0.05:
         return Skipped(str(path), "binary data, not text")
     meta: dict = {}
-    suffix = path.suffix.lower()
+    header: list = []
     if suffix in (".md", ".markdown"):
-        text, meta = _front_matter(text)
+        text, meta = front_matter(text)
     elif suffix in (".html", ".htm"):
+        from graph.ingest.html import html_text
+
         text, meta = html_text(text)
-    return _make(doc_id, text, str(path), meta)
+    if suffix not in (".html", ".htm"):
+        found, header = metadata.header(text)
+        meta = {**found, **meta}  # front matter says it best
+    return _make(doc_id, text, str(path), meta, header)
 
 
-def _make(doc_id: str, text: str, source: str, meta: dict) -> Document:
+def _make(doc_id: str, text: str, source: str, meta: dict, boilerplate: list = ()) -> Document:
     # A JSON string can hold an unpaired surrogate (\ud800), which is not text: it becomes U+FFFD, one
     # character for one, so offsets are unchanged.
     text = _SURROGATE.sub("\ufffd", text)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    clean = {str(k): v for k, v in meta.items() if v not in (None, "")}
-    return Document(id=doc_id, text=text, source=source, sha256=sha, meta=clean)
-
-
-def _front_matter(text: str) -> tuple[str, dict]:
-    """Split YAML front matter (between `---` lines at the very start) from a Markdown body."""
-    if not text.startswith("---"):
-        return text, {}
-    lines = text.splitlines(keepends=True)
-    if lines[0].rstrip() != "---":
-        return text, {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            import yaml
-
-            try:
-                meta = yaml.safe_load("".join(lines[1:i])) or {}
-            except yaml.YAMLError:
-                return text, {}
-            if not isinstance(meta, dict):
-                return text, {}
-            return "".join(lines[i + 1:]), {k: _plain(v) for k, v in meta.items()}
-    return text, {}
-
-
-def _plain(value):
-    """Front-matter values as JSON-safe scalars (YAML dates become ISO strings)."""
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return str(value)
+    clean = {str(k): metadata.normalise_date(v) if k == "date" else v for k, v in meta.items() if v not in (None, "")}
+    return Document(id=doc_id, text=text, source=source, sha256=sha, meta=clean, boilerplate=tuple(boilerplate))
 
 
 def _jsonl(path: Path, raw: bytes) -> Iterator[Document | Skipped]:
@@ -262,69 +249,3 @@ def _jsonl(path: Path, raw: bytes) -> Iterator[Document | Skipped]:
         meta = {k: v for k, v in record.items() if k not in ("id", "text")}
         meta["line"] = number
         yield _make(str(doc_id), record["text"], str(path), meta)
-
-
-_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
-_BLOCK = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-    "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "figcaption", "main", "aside", "nav",
-}
-
-
-class _Visible(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-        self.meta: dict[str, str] = {}
-        self._in_title = False
-        self._title: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attrs = dict(attrs)
-        if tag == "html" and attrs.get("lang"):
-            self.meta["language"] = attrs["lang"]
-        if tag == "meta":
-            name = (attrs.get("name") or attrs.get("property") or "").lower()
-            key = {"author": "author", "article:published_time": "date", "date": "date",
-                   "og:title": "title", "description": "description"}.get(name)
-            if key and attrs.get("content"):
-                self.meta.setdefault(key, attrs["content"])
-        if tag == "title":
-            self._in_title = True
-        if tag in _SKIP:
-            self.skipping += 1
-        elif tag in _BLOCK:
-            self._newline()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in _SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK:
-            self._newline()
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self._title.append(data)
-        if not self.skipping:
-            self.parts.append(data)
-
-    def _newline(self) -> None:
-        if self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append("\n")
-
-
-def html_text(markup: str) -> tuple[str, dict]:
-    """The visible text of an HTML page (scripts, styles and comments dropped, entities decoded) and its metadata."""
-    parser = _Visible()
-    parser.feed(markup)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
-    text = "\n".join(line for line in lines if line)
-    meta = dict(parser.meta)
-    title = " ".join("".join(parser._title).split())
-    if title:
-        meta.setdefault("title", title)
-    return text, meta
