@@ -1,0 +1,186 @@
+"""Builds of livedoor news articles drawn at random, to measure seed-graph as a user would see it, and random
+samples of what they hold, to judge by hand.
+
+    .venv/bin/python bench/livedoor.py build CORPUS OUT [--set relations|entities]
+    .venv/bin/python bench/livedoor.py facts OUT [--size 100]           # typed facts to judge, as JSONL
+    .venv/bin/python bench/livedoor.py entities OUT [--size 150]        # entities to judge, as JSONL
+    .venv/bin/python bench/livedoor.py boilerplate CORPUS OUT           # facts the boilerplate marking drops
+    .venv/bin/python bench/livedoor.py stats OUT                        # facts an article, relatedTo's share
+
+The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
+folders; each drawn with random.Random("seed-graph sample/<set>") from the sorted file names, leaving out the
+articles of the hand-made gold (bench/gold), so that nothing here was looked at while the rules were written.
+Samples are drawn with a fixed seed too, and hold references (document, offsets, names), never article text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "gold"))
+
+SETS = {"relations": ("it-life-hack", "kaden-channel", "smax"),
+        "entities": ("it-life-hack", "kaden-channel", "smax", "topic-news")}
+SIZE = 300
+
+
+def draw(corpus: Path, name: str, size: int = SIZE) -> list[Path]:
+    """The articles of a set, in the order drawn."""
+    import annotate
+
+    gold = {path for path, _ in annotate.articles(corpus)}
+    names = sorted(f"{folder}/{p.name}" for folder in SETS[name] for p in (corpus / folder).glob(f"{folder}-*.txt"))
+    return [corpus / n for n in random.Random(f"seed-graph sample/{name}").sample([n for n in names if n not in gold],
+                                                                                  size)]
+
+
+def build(corpus: Path, out: Path, name: str) -> None:
+    from graph import pipeline
+
+    done = pipeline.update(out, draw(corpus, name), cache=out / ".cache")
+    print(done.summary)
+
+
+def records(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "extractions.jsonl").read_text("utf-8").splitlines()]
+
+
+def stats(out: Path) -> dict:
+    rows = records(out)
+    statements = [r for row in rows for r in row["relations"]]
+    typed = [r for r in statements if r["predicate"] != "relatedTo" and not isinstance(r["object"], dict)]
+    return {"articles": len(rows), "statements": len(statements), "typed facts": len(typed),
+            "typed facts an article": round(len(typed) / max(1, len(rows)), 2),
+            "relatedTo share": round(sum(r["predicate"] == "relatedTo" for r in statements) / max(1, len(statements)), 3),
+            "articles without a typed fact": sum(not any(r in typed for r in row["relations"]) for row in rows),
+            "by kind": dict(Counter(r["predicate"] for r in typed).most_common())}
+
+
+def sample_facts(out: Path, size: int) -> list[dict]:
+    """Typed facts (relations between entities, relatedTo aside) drawn at random, one statement each."""
+    from graph import pipeline
+
+    graph = pipeline.load(out / "graph.ttl")
+    names = _names(graph)
+    facts = [(row["doc"], row["source"], r) for row in records(out) for r in row["relations"]
+             if r["predicate"] != "relatedTo" and not isinstance(r["object"], dict)]
+    drawn = random.Random("seed-graph sample/facts").sample(facts, min(size, len(facts)))
+    return [{"doc": doc, "source": source, "sentence": [r["start"], r["end"]], "subject": names.get(r["subject"]),
+             "subject_iri": r["subject"], "predicate": r["predicate"], "object": names.get(r["object"]),
+             "object_iri": r["object"], "modality": r["modality"], "confidence": r["confidence"], "rule": r["rule"]}
+            for doc, source, r in sorted(drawn, key=lambda d: (d[0], d[2]["start"]))]
+
+
+def sample_entities(out: Path, size: int) -> list[dict]:
+    """Entities drawn at random, each with its label, type, aliases and its first mention."""
+    from rdflib import RDF, RDFS, SKOS, URIRef
+
+    from graph import pipeline
+    from graph.convert import ENTITY_CLASSES, local_name
+    from graph.vocab import SG
+
+    graph = pipeline.load(out / "graph.ttl")
+    first: dict[str, tuple] = {}
+    for row in records(out):
+        for m in row["mentions"]:
+            if m.get("entity") and m["entity"] not in first:
+                first[m["entity"]] = (row["doc"], row["source"], m["start"], m["end"])
+    entities = sorted({str(e) for t in ENTITY_CLASSES for e in graph.subjects(RDF.type, SG[t])} & set(first))
+    drawn = random.Random("seed-graph sample/entities").sample(entities, min(size, len(entities)))
+    out_rows = []
+    for iri in sorted(drawn):
+        node = URIRef(iri)
+        doc, source, start, end = first[iri]
+        out_rows.append({"entity": iri, "label": str(graph.value(node, RDFS.label)),
+                         "type": local_name(graph.value(node, RDF.type)),
+                         "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
+                         "documents": len({str(d) for d in graph.subjects(SG.denotes, node)}),
+                         "first": {"doc": doc, "source": source, "span": [start, end]}})
+    return out_rows
+
+
+def _names(graph) -> dict[str, str]:
+    from rdflib import RDFS
+
+    names = {}
+    for node, label in graph.subject_objects(RDFS.label):
+        if getattr(label, "language", None) == "ja" or str(node) not in names:
+            names[str(node)] = str(label)
+    return names
+
+
+def boilerplate(corpus: Path, out: Path) -> dict:
+    """The facts of the relations set with and without the boilerplate marked: those only the second has are
+    what the marking drops (each with its line, to judge whether it was a fact of its article)."""
+    from dataclasses import replace
+
+    from graph import boilerplate as marking
+    from graph import pipeline
+    from graph.profile import load_profile
+
+    from graph.cache import Cache
+    from graph.nlp import fingerprint
+
+    profile = load_profile()
+    documents, _ = pipeline.collect(draw(corpus, "relations"))
+    marked = {d.id: d for d in marking.mark(documents, profile)}
+    cache = Cache(out / ".cache", fingerprint(), profile.digest)
+
+    def facts(documents):
+        return {(e.document.id, e.mentions[r.subject].text, r.predicate, e.mentions[r.object].text): (r.start, r.end)
+                for e in pipeline.extract_all(documents, profile, cache) for r in e.relations}
+
+    kept, all_ = facts(list(marked.values())), facts([replace(d, boilerplate=()) for d in documents])
+    lost = sorted(set(all_) - set(kept))
+    rows = []
+    for doc, subject, kind, obj in lost:
+        start, end = all_[(doc, subject, kind, obj)]
+        span = next((k for s, e, k in marked[doc].boilerplate if s <= start < e), None)
+        rows.append({"doc": doc, "source": marked[doc].source, "sentence": [start, end], "subject": subject,
+                     "predicate": kind, "object": obj, "boilerplate": span})
+    return {"facts with boilerplate read": len(all_), "facts without": len(kept), "lost": len(lost),
+            "lost by kind of boilerplate": dict(Counter(r["boilerplate"] for r in rows)), "rows": rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("out", type=Path)
+    p.add_argument("--set", default="relations", choices=sorted(SETS))
+    p = sub.add_parser("stats")
+    p.add_argument("out", type=Path)
+    for name, size in (("facts", 100), ("entities", 150)):
+        p = sub.add_parser(name)
+        p.add_argument("out", type=Path)
+        p.add_argument("--size", type=int, default=size)
+    p = sub.add_parser("boilerplate")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("out", type=Path)
+    args = parser.parse_args()
+    if args.command == "build":
+        build(args.corpus, args.out, args.set)
+    elif args.command == "stats":
+        print(json.dumps(stats(args.out), ensure_ascii=False, indent=1))
+    elif args.command in ("facts", "entities"):
+        rows = (sample_facts if args.command == "facts" else sample_entities)(args.out, args.size)
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        found = boilerplate(args.corpus, args.out)
+        rows = found.pop("rows")
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
