@@ -47,10 +47,21 @@ def code_version(sources: tuple[str, ...]) -> str:
     names = []
     for source in sources:
         if (root / source).is_dir():
-            names += [f"{source}/{entry.name}" for entry in (root / source).iterdir() if entry.name.endswith(".py")]
+            names += [f"{source}/{name}" for name in _modules(root / source)]
         else:
             names.append(source)
     return files_digest(root, names)[:16]
+
+
+def _modules(folder, prefix: str = "") -> list[str]:
+    """The Python modules in a package folder and its subfolders, as paths relative to it."""
+    out = []
+    for entry in folder.iterdir():
+        if entry.is_dir() and entry.name != "__pycache__":
+            out += _modules(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".py"):
+            out.append(prefix + entry.name)
+    return out
 
 
 class Cache:

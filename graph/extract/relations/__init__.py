@@ -1,0 +1,226 @@
+"""Relations from the dependency parse and Japanese case particles.
+
+For every predicate the profile's lexicon knows (開発, 量産, 契約, 出身 ...), its arguments are read off the
+parse by their particles (が/は agent, を theme, と partner, に target, から source, で place or means,
+の and compounds modifier), resolved to entity mentions, and mapped to the relation kind's subject and
+object. On top of that case frame:
+
+- a relative clause fills a role with the noun it modifies (テスラが開発した…「Dojo」);
+- a category noun stands for the name it introduces or is equated with (このチップが「AI6」です);
+- a nominalised predicate as an argument is an event of its own (AI6の量産をサムスンと契約 ->
+  サムスン manufactures AI6), and a light verb carries the event named by the topic (生産は…で行われる);
+- a dropped subject is the topic carried over from earlier sentences (福岡県出身);
+- "A の B" by type pair (NVIDIAの…「H100」), names in a compound (米テキサス州テイラー工場), and measured
+  attributes (歩留まりが40〜45%と報じられるサムスン) give facts without a verb;
+- agreements collect their subject, price and date; every fact gets a modality and a confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from graph.extract.relations.base import CONFIDENCE, Context
+from graph.extract.relations.discourse import Discourse
+from graph.extract.relations.frames import CaseFrames
+from graph.extract.relations.measures import Measures
+from graph.extract.relations.modality import Modality
+from graph.extract.relations.possessives import Possessives
+from graph.extract.relations.roles import Roles
+from graph.model import Mention, Relation
+from graph.nlp import sentence_span
+from graph.profile import Profile
+
+_DEMONSTRATIVES = {"この", "その", "同", "当", "本", "これら", "あの"}
+_COORDINATORS = {"や", "と", "、", "及び", "および", "・", "並びに", "または", "か"}
+_LIST_CONJUNCTIONS = {"そして", "および", "及び", "並びに", "ならびに", "また"}
+
+
+def find(segments: list[tuple[int, object]], mentions: list[Mention], profile: Profile,
+         breaks: list[int] = ()) -> list[Relation]:
+    """Relations of one document, given its parsed segments and its mentions (entities and values). At each
+    of ``breaks`` (where a stretch that is not the article's text starts) the topic is forgotten."""
+    ctx = Context(mentions, profile)
+    breaks = sorted(breaks)
+    last = 0
+    for offset, doc in segments:
+        if bisect.bisect_left(breaks, last) < bisect.bisect_right(breaks, offset):
+            ctx.topics.clear()
+            ctx.events.clear()
+        Segment(ctx, offset, doc).read()
+        last = offset + len(doc.text)
+    return _deduplicate(ctx.relations)
+
+
+def _deduplicate(relations: list[Relation]) -> list[Relation]:
+    best: dict[tuple, Relation] = {}
+    for r in relations:
+        key = (r.subject, r.predicate, r.object, r.start, r.end, r.lemma)
+        if key not in best or r.confidence > best[key].confidence:
+            if key in best:
+                for role, ids in best[key].qualifiers.items():
+                    r.qualifiers.setdefault(role, ids)
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))
+
+
+class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
+    """One parsed segment: maps tokens to mentions and applies every family of rules sentence by sentence.
+    The families are mixins, a module each (frames, roles, possessives, measures, discourse, modality)."""
+
+    def __init__(self, ctx: Context, offset: int, doc) -> None:
+        self.ctx, self.offset, self.doc = ctx, offset, doc
+        self.entity_at: list[int | None] = [None] * len(doc)
+        self.value_at: list[int | None] = [None] * len(doc)
+        lo = bisect.bisect_left(ctx.starts, offset)
+        hi = bisect.bisect_left(ctx.starts, offset + len(doc.text) + 1)
+        for index in range(lo, hi):
+            m = ctx.mentions[index]
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is None:
+                continue
+            table = self.value_at if m.is_value else self.entity_at
+            for token in span:
+                if table[token.i] is None:
+                    table[token.i] = index
+        self.heads = {}
+        for i, index in enumerate(self.entity_at):
+            if index is not None and (i + 1 == len(doc) or self.entity_at[i + 1] != index):
+                self.heads[index] = i  # the last token of a mention stands for it
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def read(self) -> None:
+        for sent in self.doc.sents:
+            self.sent = sent
+            self.evidence = sentence_span(self.offset, sent)
+            if self.evidence is None:
+                continue
+            self._standalone_topic()
+            for token in sent:
+                self._predicate(token)
+            self._possessives()
+            self._roles()
+            self._compounds()
+            self._attributes()
+            self._update_topic()
+
+    def emit(self, subject: int, kind: str, obj: int, rule: str, anchor, lemma: str | None = None,
+             qualifiers: dict | None = None, modality: str | None = None, penalty: float = 0.0) -> Relation | None:
+        ctx = self.ctx
+        if subject is None or obj is None or subject == obj:
+            return None
+        if ctx.mentions[subject].entity is not None and ctx.mentions[subject].entity == ctx.mentions[obj].entity:
+            return None
+        if not ctx.fits(kind, subject, obj):
+            return None
+        relation = Relation(subject, kind, obj, *self.evidence, rule=rule,
+                            confidence=round(max(0.05, CONFIDENCE[rule] - penalty), 2),
+                            modality=modality or self.modality(anchor), lemma=lemma, qualifiers=qualifiers or {},
+                            date=self.date_of(anchor))
+        ctx.relations.append(relation)
+        return relation
+
+    def date_of(self, anchor) -> dict | None:
+        """The date the sentence gives a fact: the first dated mention in the clause of its predicate, else the
+        first in the sentence."""
+        dated = [i for i in dict.fromkeys(self.value_at[t.i] for t in self.sent if self.value_at[t.i] is not None)
+                 if self.ctx.mentions[i].type == "Date" and self.ctx.mentions[i].value]
+        if not dated:
+            return None
+        if anchor is not None:
+            clause = {self.value_at[t.i] for t in anchor.subtree}
+            dated = [i for i in dated if i in clause] or dated
+        return self.ctx.mentions[dated[0]].value
+
+    # -- fillers ---------------------------------------------------------------------------------------
+
+    def fillers(self, token) -> list[int]:
+        """The entity mentions a token stands for, with those coordinated with it (FSDやオプティマス)."""
+        found = self._filler(token)
+        if found is None:
+            return []
+        out = [found]
+        for child in token.children:
+            if child.i < token.i and any(c.text in _COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
+                    or child.dep_ == "conj":
+                other = self._filler(child)
+                if other is not None and other not in out:
+                    out.append(other)
+        # FSDやオプティマスの頭脳: or hangs both on the noun they modify
+        for sibling in token.head.children:
+            if sibling.i < token.i and sibling.i != token.head.i and sibling.right_edge.i + 1 == token.left_edge.i \
+                    and any(c.text in _COORDINATORS for c in sibling.children if c.dep_ in ("case", "cc")):
+                other = self._filler(sibling)
+                if other is not None and other not in out:
+                    out.append(other)
+        # 「FSD」、そしてロボット「オプティマス」: the parser hangs the first of a list (the noun or its name) on the last
+        for item in {token, self.doc[self.heads.get(found, token.i)]}:
+            head = item.head
+            if head.i > item.i and any(c.text == "、" for c in item.children) and any(
+                    c.dep_ == "cc" and c.lemma_ in _LIST_CONJUNCTIONS for c in head.children):
+                other = self._filler(head)
+                if other is not None and other not in out:
+                    out.append(other)
+        return out
+
+    def _filler(self, token) -> int | None:
+        doc, ctx, lex = self.doc, self.ctx, self.ctx.lex
+        if self.entity_at[token.i] is not None:
+            return self.entity_at[token.i]
+        if token.text in ctx.anaphora:  # 同社: the company the text is about, else the last one named
+            type_ = ctx.anaphora[token.text]
+            topic = next((m for m in reversed(ctx.topics) if ctx.mentions[m].type == type_), None)
+            return topic if topic is not None else ctx.last_of_type(type_, self.offset + token.idx)
+        type_ = lex.category(self.compound_text(token))
+        marker = token.text in lex.honorifics | lex.roles | lex.legal_forms | lex.facility_suffixes
+        if not (type_ or marker):
+            return None
+        # N2プロセス, クオ氏: the name right before the noun
+        if token.i > 0 and self.entity_at[token.i - 1] is not None and not doc[token.i - 1].whitespace_:
+            return self.entity_at[token.i - 1]
+        if not type_:
+            return None
+        named = self._named_by(token, type_)
+        if named is not None:
+            return named
+        # このチップ: the last name of the category's type
+        if self._demonstrative(token):
+            return ctx.last_of_type(type_, self.offset + token.idx)
+        # …に搭載されるAIチップです。テスラが開発したこのチップが「AI6」です: the next sentence names it
+        if any(c.dep_ == "cop" for c in token.children):
+            for later in doc[token.sent.end:min(token.sent.end + 40, len(doc))]:
+                if later.sent.start > token.sent.end:
+                    break
+                if lex.category(self.compound_text(later)) == type_ and self._demonstrative(later):
+                    return self._named_by(later, type_)
+        return None
+
+    @staticmethod
+    def _demonstrative(token) -> bool:
+        return any(c.text in _DEMONSTRATIVES for c in token.children if c.dep_ in ("det", "nmod", "compound"))
+
+    def _named_by(self, token, type_: str) -> int | None:
+        """The name a category noun introduces (AIスーパーコンピュータ「Dojo」) or is equated with by a copula
+        (このチップが「AI6」です, AI7は…本命チップです)."""
+        doc = self.doc
+        for j in range(token.i + 1, min(token.i + 3, len(doc))):
+            if self.entity_at[j] is not None and self.ctx.mentions[self.entity_at[j]].type == type_:
+                if all(t.is_punct for t in doc[token.i + 1:j]):
+                    return self.entity_at[j]
+        head = token.head
+        if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(
+                c.dep_ in ("cop", "aux") for c in head.children):
+            return self.entity_at[head.i]
+        if any(c.dep_ == "cop" for c in token.children):
+            for c in token.children:
+                if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None:
+                    return self.entity_at[c.i]
+        return None
+
+    def compound_text(self, token) -> str:
+        """The noun with the compound nouns written right before it: 自動+運転 -> 自動運転."""
+        start = token.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == token.i \
+                and self.entity_at[start - 1] is None:
+            start -= 1
+        return self.doc[start:token.i + 1].text

@@ -1,0 +1,37 @@
+"""What the text is about: a name marked with は becomes the topic of the sentences after it, a line that is
+only a name (a byline, a heading) too, and a predicate without a subject takes the topic."""
+
+from __future__ import annotations
+
+
+class Discourse:
+    def _standalone_topic(self) -> None:
+        """A line that is only a name (a byline, a heading) makes that name the topic."""
+        tokens = [t for t in self.sent if not (t.is_punct or t.is_space)]
+        if tokens and all(self.entity_at[t.i] is not None for t in tokens):
+            for t in tokens:
+                if self.ctx.mentions[self.entity_at[t.i]].type in ("Person", "Organization"):
+                    self.ctx.topics.append(self.entity_at[t.i])
+                    return
+
+    def sentence_topic(self, pred, kind: str) -> int | None:
+        """The name marked with は before a predicate of its own sentence, when the parse hung it elsewhere."""
+        allowed = self.ctx.kinds.get(kind, {}).get("subject", [])
+        for token in self.sent:
+            if token.i >= pred.i:
+                break
+            index = self.entity_at[token.i]
+            if index is not None and self.heads.get(index) == token.i and self.ctx.mentions[index].type in allowed \
+                    and any(c.text in ("は", "も") for c in token.children if c.dep_ == "case") \
+                    and not self.relative_clause(pred):
+                return index
+        return None
+
+    def _update_topic(self) -> None:
+        """A name marked with は becomes the topic for the sentences that follow."""
+        for token in self.sent:
+            index = self.entity_at[token.i]
+            if index is not None and self.heads.get(index) == token.i and any(
+                    c.text == "は" for c in token.children if c.dep_ == "case"):
+                self.ctx.topics.append(index)
+

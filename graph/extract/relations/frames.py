@@ -1,0 +1,235 @@
+"""Case frames: a predicate the lexicon knows, its arguments read off the parse by their particles, relative
+clauses, nominalised predicates as events of their own, light verbs that carry the event their topic names,
+and verbs the lexicon does not know (relatedTo, with the verb's lemma)."""
+
+from __future__ import annotations
+
+from graph.extract.relations.base import Frame
+
+CASE_ROLES = {"が": "agent", "は": "agent", "も": "agent", "を": "theme", "と": "partner", "に": "target",
+              "へ": "target", "から": "source", "より": "source", "で": "place", "の": "modifier"}
+_STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "の")
+_SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
+_COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
+
+
+class CaseFrames:
+    """Facts stated by a predicate and its case-marked arguments."""
+
+    def frame(self, token) -> Frame | None:
+        if self.entity_at[token.i] is not None:
+            return None
+        frames = self.ctx.frames
+        prev = token.nbor(-1) if token.i > 0 else None
+        if prev is not None and prev.dep_ == "compound" and prev.head == token and prev.text + token.lemma_ in frames:
+            return frames[prev.text + token.lemma_]
+        return frames.get(token.lemma_) or frames.get(token.text)
+
+    def arguments(self, pred) -> dict[str, list]:
+        """role -> [token] for the predicate's dependents, and the noun a relative clause modifies."""
+        args: dict[str, list] = {}
+        passive = self.passive(pred)
+        for child in pred.children:
+            if child.dep_ in _SKIP_DEPS or child.pos_ in ("VERB", "AUX") and child.dep_ != "obj":
+                if child.dep_ == "advcl" and child.lemma_ in self.ctx.means_verbs:
+                    for grand in child.children:
+                        if self.role(grand) == "theme":
+                            args.setdefault("means", []).append(grand)
+                continue
+            role = self.role(child)
+            if role == "agent" and passive and not self._by(child):
+                role = "theme"  # XはYに搭載される: the subject of a passive is its theme
+            if role:
+                args.setdefault(role, []).append(child)
+        if self.relative_clause(pred):
+            role = "theme" if passive or "agent" in args else "agent"
+            args.setdefault(role, []).append(pred.head)
+        return args
+
+    @staticmethod
+    def passive(pred) -> bool:
+        return any(c.lemma_ in ("れる", "られる") for c in pred.children if c.dep_ == "aux")
+
+    def relative_clause(self, pred) -> bool:
+        """A clause modifying a noun after it. Not one ending in a conjunctive particle (作っていたが退職), nor
+        one before a modal or conditional noun (発売する予定だ, 発売するとき): those are clauses of their own that the
+        parser hung under a noun."""
+        head = pred.head
+        return pred.dep_ == "acl" and head.i > pred.i and not any(c.dep_ == "mark" for c in pred.children) and not (
+            head.lemma_ in self.ctx.modal_nouns and self.entity_at[head.i] is None)
+
+    @staticmethod
+    def _by(token) -> bool:
+        return any(c.text == "に" and any(f.lemma_ == "よる" for f in c.children)
+                   for c in token.children if c.dep_ == "case")
+
+    def role(self, token) -> str | None:
+        cases = [c for c in token.children if c.dep_ == "case"]
+        particles = [c.text for c in cases]
+        if any(c.text == "に" and any(f.lemma_ == "よる" for f in c.children) for c in cases):
+            return "agent"  # によって, により: the agent of a passive
+        for p in particles:
+            if p in _STRONG_CASES:
+                if p == "と" and token.pos_ in ("VERB", "ADJ", "AUX"):
+                    return None  # a quotation, not a partner
+                return CASE_ROLES[p]
+        if any(p in ("は", "も") for p in particles):
+            return "agent"
+        if token.dep_ == "nsubj":
+            return "agent"
+        if token.dep_ == "obj":
+            return "theme"
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "VERB") and token.i < token.head.i:
+            return "modifier"
+        return None
+
+    def _predicate(self, pred) -> None:
+        frame = self.frame(pred)
+        if pred.pos_ == "VERB":
+            self._organization_part(pred, self.arguments(pred))
+        if pred.lemma_ in self.ctx.light_verbs:
+            self._light_verb(pred)
+            return
+        if frame is None:
+            self._unlexicalised(pred)
+            return
+        if pred.pos_ == "NOUN" and pred.dep_ in ("obj", "nsubj", "obl", "nmod") and not any(
+                c.dep_ == "aux" for c in pred.children) and not self.complement(pred):
+            return  # a nominalised predicate used as an argument: read with its governor
+        if pred.dep_ == "advcl" and pred.lemma_ in self.ctx.means_verbs and (
+                self.frame(pred.head) or pred.head.lemma_ in self.ctx.light_verbs):
+            return  # "Xを用いて生産": a means of the governing predicate
+        self.apply(frame, pred, self.arguments(pred))
+
+    def apply(self, frame: Frame, anchor, args: dict[str, list], rule: str = "case-frame",
+              event: tuple[int, int] | None = None) -> None:
+        ctx = self.ctx
+        subjects = [f for t in args.get(frame.subject, []) for f in self.fillers(t)]
+        penalty = 0.0
+        objects_tokens = args.get(frame.object, [])
+        objects = [f for t in objects_tokens for f in self.fillers(t)]
+        about: list[int] = []
+        nominal_rule = None
+        # A nominalised predicate as the theme: AI6の量産を…契約 -> an event of its own
+        for t in args.get("theme", []):
+            inner = self.frame(t) if self.entity_at[t.i] is None else None
+            if inner:
+                inner_objects = [f for c in t.children if self.role(c) in ("modifier", "theme") for f in self.fillers(c)]
+                about += inner_objects
+                doer_role = frame.delegate or frame.subject
+                doers = [f for d in args.get(doer_role, []) for f in self.fillers(d)] or subjects
+                for doer in doers:
+                    for thing in inner_objects:
+                        if self.emit(doer, inner.kind, thing, "nominal-event", anchor):
+                            ctx.events[inner.kind] = (doer, thing)
+                nominal_rule = inner
+        if frame.object == "theme" and nominal_rule and not objects:
+            objects = about
+        if event:  # 生産は…で行われる: the event named carries its doer; iPhoneの販売をスタート: its thing
+            subjects = subjects or ([event[0]] if event[0] is not None else [])
+            objects = objects or [event[1]]
+        if not subjects and frame.subject == "agent" and "agent" not in args:
+            topic = self.sentence_topic(anchor, frame.kind)
+            if topic is not None:
+                subjects = [topic]
+        if not subjects and frame.subject == "agent" and "agent" not in args:
+            topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
+            if topic is not None:
+                # a passive says nothing of its agent: the topic is only a guess (…を前提に設計されたチップ)
+                penalty = 0.15 if self.passive(anchor) else 0.0
+                subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
+        qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object == "theme" else [])) \
+            if frame.agreement else {}
+        for s in subjects:
+            for o in objects:
+                r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), penalty=penalty)
+                if r and frame.kind in ("manufactures", "develops", "releases"):
+                    ctx.events[frame.kind] = (s, o)
+        themes = args.get("theme", [])
+        things = [f for t in themes for f in self.fillers(t)]
+        if event:
+            things = things or [event[1]]
+        for t in things:
+            if frame.place:
+                for p in args.get("place", []):
+                    for place in self.fillers(p):
+                        if ctx.mentions[place].type in ("Facility", "Place"):
+                            self.emit(t, frame.place, place, rule, anchor)
+            if frame.means:
+                for p in args.get("means", []) + args.get("place", []):
+                    for means in self.fillers(p):
+                        if ctx.mentions[means].type == "Technology":
+                            self.emit(t, frame.means, means, rule, anchor)
+
+    @staticmethod
+    def complement(token) -> bool:
+        """The noun before と/に なる carries the predicate: AはBの頭脳となる."""
+        return token.dep_ == "obl" and token.head.lemma_ in _COPULAR_VERBS and any(
+            c.text in ("と", "に") for c in token.children if c.dep_ == "case")
+
+    def qualifiers(self, anchor, about: list[int]) -> dict[str, list[int]]:
+        """An agreement's subject, and the money and dates within the predicate's clause."""
+        out: dict[str, list[int]] = {}
+        if about:
+            out["about"] = sorted(set(about))
+        for token in anchor.subtree:
+            index = self.value_at[token.i]
+            if index is None:
+                continue
+            type_ = self.ctx.mentions[index].type
+            role = {"Money": "value", "Date": "date"}.get(type_) if self.ctx.mentions[index].value else None
+            if role and index not in out.get(role, []):
+                out.setdefault(role, []).append(index)
+        return out
+
+    def _light_verb(self, pred) -> None:
+        """生産は…で行われる: the verb's arguments belong to the event its topic names."""
+        args = self.arguments(pred)
+        nominal = None
+        for role in ("agent", "theme"):
+            for t in args.get(role, []):
+                if self.entity_at[t.i] is None and self.frame(t):
+                    nominal = t
+        if nominal is None:
+            nominal = next((t for t in self.sent if t.i < pred.i and self.entity_at[t.i] is None and self.frame(t)
+                            and any(c.text == "は" for c in t.children if c.dep_ == "case")), None)
+        if nominal is None:
+            return
+        frame = self.frame(nominal)
+        own = [f for c in nominal.children if self.role(c) in ("modifier", "theme") for f in self.fillers(c)]
+        event = self.ctx.events.get(frame.kind)
+        if own:
+            event = (event[0] if event else None, own[0])
+        if event is None:
+            return
+        self.apply(frame, pred, {k: v for k, v in args.items() if nominal not in v}, rule="event-topic", event=event)
+
+    def _organization_part(self, anchor, args: dict[str, list]) -> None:
+        """Aの本部でアプリを作っていた: a person acting in a part of an organisation works for it."""
+        ctx = self.ctx
+        people = [f for t in args.get("agent", []) for f in self.fillers(t) if ctx.mentions[f].type == "Person"]
+        if not people and "agent" not in args:
+            topic = self.sentence_topic(anchor, "worksFor")
+            topic = topic if topic is not None else ctx.topic_for("worksFor")
+            people = [topic] if topic is not None else []
+        for t in args.get("place", []) + args.get("target", []):
+            if self.entity_at[t.i] is not None or not any(t.text.endswith(part) for part in ctx.org_parts):
+                continue
+            for c in t.children:
+                if self.role(c) == "modifier":
+                    for org in self.fillers(c):
+                        for person in people:
+                            self.emit(person, "worksFor", org, "organization-part", anchor)
+
+    def _unlexicalised(self, pred) -> None:
+        """Two entities around a verb the lexicon does not know: relatedTo, with the verb's lemma."""
+        if pred.pos_ != "VERB" or self.entity_at[pred.i] is not None:
+            return
+        args = self.arguments(pred)
+        subjects = [f for t in args.get("agent", []) for f in self.fillers(t)]
+        for role in ("theme", "partner", "target"):
+            for t in args.get(role, []):
+                for o in self.fillers(t):
+                    for s in subjects:
+                        self.emit(s, "relatedTo", o, "unlexicalised", pred, lemma=pred.lemma_)
+

@@ -1,0 +1,40 @@
+"""Facts without a verb from names written together: "A の B" by the types of A and B (NVIDIAの…「H100」), and
+names one after the other, the outer place first (米テキサス州テイラー工場)."""
+
+from __future__ import annotations
+
+
+class Possessives:
+    def _possessives(self) -> None:
+        """A の B, by the types of A and B: NVIDIAの…「H100」 -> NVIDIA develops H100."""
+        ctx = self.ctx
+        for token in self.sent:
+            owner = self.entity_at[token.i]
+            if owner is None or self.heads.get(owner) != token.i or token.dep_ != "nmod":
+                continue
+            if not any(c.text == "の" for c in token.children if c.dep_ == "case"):
+                continue
+            for owned in self.fillers(token.head):
+                if ctx.mentions[owned].role in ctx.leader_roles:
+                    continue  # トヨタの佐藤社長: read by _roles as leading it
+                for rule in ctx.possessives:
+                    if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
+                        s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
+                        self.emit(s, rule["kind"], o, "possessive", token.head)
+
+    def _compounds(self) -> None:
+        """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list)."""
+        ctx, doc = self.ctx, self.doc
+        previous = None
+        for token in self.sent:
+            current = self.entity_at[token.i]
+            if current is None or (previous is not None and current == previous[0]):
+                if current is None and not token.is_space:
+                    previous = None
+                continue
+            if previous is not None and previous[1] == token.i - 1 and not doc[token.i - 1].whitespace_:
+                outer = previous[0]
+                if ctx.mentions[outer].type == "Place" and ctx.mentions[current].source != "countries":
+                    self.emit(current, "locatedIn", outer, "compound-place", token)
+            previous = (current, self.heads.get(current, token.i))
+
