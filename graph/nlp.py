@@ -164,11 +164,16 @@ def model_version() -> str:
         return MODEL
 
 
+_FULL_WIDTH = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F)} | {0x20: 0x3000}
+
+
 def gazetteer_patterns(profile: Profile) -> Iterator[dict]:
-    """One phrase pattern per label and alias of every gazetteer entity, carrying the entity's id."""
+    """One phrase pattern per label and alias of every gazetteer entity, carrying the entity's id; a name with
+    Latin letters or digits also as Japanese text writes them full-width (Ａｎｄｒｏｉｄ, ＮＴＴドコモ)."""
     for entity in profile["entities"]:
-        names = {entity["ja"], entity.get("en"), *entity.get("aliases", [])}
-        for name in sorted(n for n in names if n):
+        names = {entity["ja"], entity.get("en"), *entity.get("aliases", [])} - {None, ""}
+        names |= {name.translate(_FULL_WIDTH) for name in names if any(c.isascii() and c.isalnum() for c in name)}
+        for name in sorted(names):
             yield {"label": entity["type"], "pattern": name, "id": entity["id"]}
 
 

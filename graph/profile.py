@@ -22,7 +22,7 @@ ROLES = ("agent", "theme", "partner", "target", "source", "place", "modifier")
 SECTIONS = (
     "name", "language", "extends", "ner_labels", "entities", "patterns", "names", "categories",
     "relation_kinds", "predicates", "light_verbs", "means_verbs", "organization_parts", "possessives",
-    "attributes", "unit_attributes", "modality", "quantities", "dates", "boilerplate",
+    "attributes", "unit_attributes", "modality", "quantities", "dates", "boilerplate", "appositions", "tables",
 )
 
 
@@ -185,15 +185,28 @@ def _check(path: Path, data: dict[str, Any], lines: dict[tuple, int]) -> None:
         if value not in kinds:
             fail(where, f"unknown relation kind {value!r} (declare it under relation_kinds)")
 
-    for lemma, frame in (data.get("predicates") or {}).items():
-        expect(("predicates", lemma), frame, dict)
-        kind(("predicates", lemma, "kind"), frame.get("kind"))
+    def predicate(where: tuple, frame: Any) -> None:
+        expect(where, frame, dict)
+        kind(where + ("kind",), frame.get("kind"))
         for extra in ("place", "means"):
             if extra in frame:
-                kind(("predicates", lemma, extra), frame[extra])
+                kind(where + (extra,), frame[extra])
         for role_key in ("subject", "object", "delegate"):
-            if role_key in frame and frame[role_key] not in ROLES:
-                fail(("predicates", lemma, role_key), f"unknown role {frame[role_key]!r} (known: {', '.join(ROLES)})")
+            roles = frame.get(role_key, [])
+            for role in roles if isinstance(roles, list) and role_key != "delegate" else [roles] if roles else []:
+                if role not in ROLES:
+                    fail(where + (role_key,), f"unknown role {role!r} (known: {', '.join(ROLES)})")
+        for i, alternative in enumerate(frame.get("or", [])):
+            predicate(where + ("or", i), alternative)
+
+    for lemma, frame in (data.get("predicates") or {}).items():
+        predicate(("predicates", lemma), frame)
+    appositions = data.get("appositions") or {}
+    for mark, made in (appositions.get("makers") or {}).items():
+        kind(("appositions", "makers", mark), made)
+    for noun, entry in (appositions.get("relational_nouns") or {}).items():
+        expect(("appositions", "relational_nouns", noun), entry, dict)
+        kind(("appositions", "relational_nouns", noun, "kind"), entry.get("kind"))
     for i, rule in enumerate(data.get("possessives") or []):
         expect(("possessives", i), rule, dict)
         entity_type(("possessives", i, "owner"), rule.get("owner"))

@@ -38,9 +38,10 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
+_VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
-_NESTABLE = ("gazetteer", "place-name", "place-prefix", "spread")
+_NESTABLE = ("gazetteer", "version", "place-name", "place-prefix", "spread")
 # parts of speech that end no compound: particles, punctuation, and symbols (the dash or slash of a headline)
 _AROUND_NAMES = ("ADP", "PUNCT", "SYM", "SCONJ", "CCONJ", "AUX", "SPACE")
 _COMMON = ("普通名詞", "接頭辞", "接尾辞")  # Sudachi's tags of words that are no part of a name (教育用OS)
@@ -144,6 +145,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
             gazetteer = ent.ent_id_ in lex.gazetteer_ids
             found.append(Candidate(ent.start, ent.end, ent.label_, "gazetteer" if gazetteer else "pattern",
                                    GAZETTEER, key=ent.ent_id_ if gazetteer else None))
+    found = _versioned(doc, found)
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in doc.spans[TAGGER_SPANS]:
             start, end = _trim(doc, span.start, span.end, lex, span.label_)
@@ -406,6 +408,20 @@ def _with_legal_forms(doc, kept: list[Candidate], lex: Lexicon) -> None:
             c.key = c.key or name
 
 
+def _versioned(doc, found: list[Candidate]) -> list[Candidate]:
+    """A known technology or product with a version number after it is a name of its own, of its type:
+    Android 4.0, Windows Phone 7.5, iOS 5.1.1, Bluetooth 3.0."""
+    out = []
+    for c in found:
+        end = c.end
+        while c.source == "gazetteer" and c.type in ("Technology", "Product") and end < len(doc) and (
+                _VERSION.match(doc[end].text) or doc[end].text == "." and end > c.end and end + 1 < len(doc)
+                and doc[end + 1].text.isdigit()):
+            end += 1
+        out.append(Candidate(c.start, end, c.type, "version", c.priority) if end > c.end else c)
+    return out
+
+
 def _places(doc, lex: Lexicon) -> list[Candidate]:
     """A country prefix before a name (米テキサス州, 台TSMC), and, where seed-graph's tagger has not read the text,
     tokens Sudachi tags as place names. The tagger reads that tag among its features and knows better: 喜望 in
@@ -516,6 +532,13 @@ def _only_places(doc, c: Candidate, inner: Candidate, lex: Lexicon) -> bool:
     return all(t.text in lex.place_prefixes or "地名" in t.tag_ for t in rest)
 
 
+def _only_words_around(doc, c: Candidate, inner: Candidate) -> bool:
+    """最新プラットフォームAndroid 4.0: what a longer span adds to a known name is only common words before it, so
+    the known name is the name."""
+    return inner.source in ("gazetteer", "version") and inner.end == c.end and all(
+        any(k in t.tag_ for k in _COMMON) and not is_latin(t.text) or t.pos_ == "ADJ" for t in doc[c.start:inner.start])
+
+
 def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """Keep the most trusted, then the longest, of overlapping candidates; a role or key seen by any of them is kept.
 
@@ -525,7 +548,8 @@ def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Ca
     for c in candidates:
         if c.source in ("tagger", "category") and any(
                 o.source in _NESTABLE and c.start <= o.start and o.end <= c.end and o.end - o.start < c.end - c.start
-                and not _outer_place(doc, o, c, lex) and not _only_places(doc, c, o, lex) for o in candidates):
+                and not _outer_place(doc, o, c, lex) and not _only_places(doc, c, o, lex)
+                and not _only_words_around(doc, c, o) for o in candidates):
             c.priority = GAZETTEER + 1
     ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     kept: list[Candidate] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 
+from graph.extract.relations.appositions import Appositions
 from graph.extract.relations.base import CONFIDENCE, Context
 from graph.extract.relations.discourse import Discourse
 from graph.extract.relations.frames import CaseFrames
@@ -26,6 +27,7 @@ from graph.extract.relations.measures import Measures
 from graph.extract.relations.modality import Modality
 from graph.extract.relations.possessives import Possessives
 from graph.extract.relations.roles import Roles
+from graph.extract.relations.tables import Tables
 from graph.model import Mention, Relation
 from graph.nlp import sentence_span
 from graph.profile import Profile
@@ -46,7 +48,7 @@ def find(segments: list[tuple[int, object]], mentions: list[Mention], profile: P
         if bisect.bisect_left(breaks, last) < bisect.bisect_right(breaks, offset):
             ctx.topics.clear()
             ctx.events.clear()
-        Segment(ctx, offset, doc).read()
+        Segment(ctx, offset, doc).read(blank_before=offset - last > 1)
         last = offset + len(doc.text)
     return _deduplicate(ctx.relations)
 
@@ -63,9 +65,10 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     return sorted(best.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))
 
 
-class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
-    """One parsed segment: maps tokens to mentions and applies every family of rules sentence by sentence.
-    The families are mixins, a module each (frames, roles, possessives, measures, discourse, modality)."""
+class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Discourse, Modality):
+    """One parsed segment (a line, or a part of a long one): maps tokens to mentions and applies every family of
+    rules, to the line as a whole (tables) and sentence by sentence. The families are mixins, a module each
+    (frames, appositions, roles, possessives, measures, tables, discourse, modality)."""
 
     def __init__(self, ctx: Context, offset: int, doc) -> None:
         self.ctx, self.offset, self.doc = ctx, offset, doc
@@ -89,7 +92,8 @@ class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
 
     # -- reading ---------------------------------------------------------------------------------------
 
-    def read(self) -> None:
+    def read(self, blank_before: bool = False) -> None:
+        self._layout(blank_before)
         for sent in self.doc.sents:
             self.sent = sent
             self.evidence = sentence_span(self.offset, sent)
@@ -98,6 +102,7 @@ class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
             self._standalone_topic()
             for token in sent:
                 self._predicate(token)
+            self._appositions()
             self._possessives()
             self._roles()
             self._compounds()
@@ -138,7 +143,7 @@ class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
         """The entity mentions a token stands for, with those coordinated with it (FSDやオプティマス)."""
         found = self._filler(token)
         if found is None:
-            return []
+            return self._exemplars(token)
         out = [found]
         for child in token.children:
             if child.i < token.i and any(c.text in _COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
@@ -163,6 +168,21 @@ class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
                     out.append(other)
         return out
 
+    def _exemplars(self, token) -> list[int]:
+        """おサイフケータイやワンセグ、赤外線といった“三種の神器”: a noun after a list and a word that ends one (といった,
+        などの) stands for the names listed."""
+        doc, endings = self.doc, self.ctx.lex.list_endings
+        for end in range(token.i - 1, max(self.sent.start, token.i - 8) - 1, -1):
+            if not any(doc[end:token.i].text.startswith(e) for e in endings):
+                continue
+            found, j = [], end - 1
+            while j >= self.sent.start and (self.entity_at[j] is not None or doc[j].text in _COORDINATORS):
+                if self.entity_at[j] is not None and self.entity_at[j] not in found:
+                    found.insert(0, self.entity_at[j])
+                j -= 1
+            return found
+        return []
+
     def _filler(self, token) -> int | None:
         doc, ctx, lex = self.doc, self.ctx, self.ctx.lex
         if self.entity_at[token.i] is not None:
@@ -175,9 +195,10 @@ class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
         marker = token.text in lex.honorifics | lex.roles | lex.legal_forms | lex.facility_suffixes
         if not (type_ or marker):
             return None
-        # N2プロセス, クオ氏: the name right before the noun
-        if token.i > 0 and self.entity_at[token.i - 1] is not None and not doc[token.i - 1].whitespace_:
-            return self.entity_at[token.i - 1]
+        # N2プロセス, クオ氏: the name right before the noun, if it is of the noun's type (not Wi-Fi in Wi-Fiルーター)
+        before = self.entity_at[token.i - 1] if token.i > 0 and not doc[token.i - 1].whitespace_ else None
+        if before is not None and (marker or ctx.mentions[before].type == type_):
+            return before
         if not type_:
             return None
         named = self._named_by(token, type_)
@@ -211,10 +232,13 @@ class Segment(CaseFrames, Roles, Possessives, Measures, Discourse, Modality):
         if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(
                 c.dep_ in ("cop", "aux") for c in head.children):
             return self.entity_at[head.i]
-        if any(c.dep_ == "cop" for c in token.children):
-            for c in token.children:
-                if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None:
-                    return self.entity_at[c.i]
+        # …開発したモデルで、…スマートフォンです: a noun continued by で is equated with the subject of the copula
+        continued = token.dep_ in ("nmod", "obl") and any(c.text == "で" for c in token.children if c.dep_ == "case")
+        for noun in (token, head) if continued else (token,):
+            if any(c.dep_ == "cop" for c in noun.children):
+                for c in noun.children:
+                    if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None:
+                        return self.entity_at[c.i]
         return None
 
     def compound_text(self, token) -> str:

@@ -23,23 +23,46 @@ CONFIDENCE = {
     "role-topic": 0.6,
     "organization-part": 0.7,
     "unlexicalised": 0.4,
+    "made-for": 0.8,
+    "maker": 0.8,
+    "relational-noun": 0.85,
+    "described-place": 0.8,
+    "known-for": 0.75,
+    "modifier-predicate": 0.8,
+    "table-row": 0.8,
+    "listed-under": 0.8,
 }
 
 
 @dataclass
 class Frame:
+    """How a predicate's case roles fill a relation kind: ``subject`` and ``object`` are roles, or roles in order
+    of preference (搭載: the object is the target, else the agent: AにBを搭載 / AはBを搭載); ``alternatives``
+    are frames tried as well, for arguments of other types (採用 of a technology: usesTechnology; of a chip:
+    installedIn)."""
+
     lemma: str
     kind: str
-    subject: str = "agent"
-    object: str = "theme"
+    subject: tuple[str, ...] = ("agent",)
+    object: tuple[str, ...] = ("theme",)
     agreement: bool = False
     delegate: str | None = None
     place: str | None = None
     means: str | None = None
+    modality: str | None = None  # 非対応: negated whatever the words after it say
+    alternatives: tuple[Frame, ...] = ()
 
     @classmethod
     def of(cls, lemma: str, entry: dict) -> Frame:
-        return cls(lemma, **{k: v for k, v in entry.items() if k in cls.__dataclass_fields__})
+        fields = {k: v for k, v in entry.items() if k in cls.__dataclass_fields__ and k != "alternatives"}
+        for side in ("subject", "object"):
+            if side in fields:
+                fields[side] = tuple(fields[side]) if isinstance(fields[side], list) else (fields[side],)
+        return cls(lemma, **fields, alternatives=tuple(cls.of(lemma, e) for e in entry.get("or", [])))
+
+    def tokens(self, args: dict[str, list], side: str) -> list:
+        """The argument tokens of the first of a side's roles that the predicate has."""
+        return next((args[role] for role in getattr(self, side) if args.get(role)), [])
 
 
 @dataclass
@@ -51,6 +74,8 @@ class Context:
     relations: list[Relation] = field(default_factory=list)
     topics: list[int] = field(default_factory=list)
     events: dict[str, tuple[int, int]] = field(default_factory=dict)
+    heading: dict | None = None  # the heading the lines read now are under (graph.extract.relations.tables)
+    document_product: int | None = None  # the first product the document names: what its tables describe
 
     def __post_init__(self) -> None:
         self.lex = Lexicon.of(self.profile)
@@ -69,6 +94,16 @@ class Context:
         self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in modal))
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
+        appositions = p["appositions"]
+        self.made_for = set(appositions.get("made_for", []))
+        self.maker_marks: dict[str, str] = appositions.get("makers", {})
+        self.relational_nouns: dict[str, dict] = appositions.get("relational_nouns", {})
+        self.known_for = set(appositions.get("known_for", []))
+        tables = p["tables"]
+        self.table_keys = {key: "installedIn" for key in tables.get("installed", [])}
+        self.table_present = set(tables.get("present", []))
+        self.table_absent = set(tables.get("absent", []))
+        self.table_headings = tuple(tables.get("headings", []))
 
     def fits(self, kind: str, subject: int, obj: int) -> bool:
         signature = self.kinds.get(kind)

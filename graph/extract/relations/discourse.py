@@ -15,8 +15,16 @@ class Discourse:
                     return
 
     def sentence_topic(self, pred, kind: str) -> int | None:
-        """The name marked with は before a predicate of its own sentence, when the parse hung it elsewhere."""
+        """The name marked with は before a predicate of its own sentence, when the parse hung it elsewhere; or
+        the name a headline opens with before a comma (UQコミュニケーションズ、…を発売)."""
         allowed = self.ctx.kinds.get(kind, {}).get("subject", [])
+        opening = self.entity_at[self.sent.start]
+        last = self.heads.get(opening) if opening is not None else None
+        listed = self.entity_at[last + 2] if last is not None and last + 2 < len(self.doc) else None
+        if last is not None and last + 1 < pred.i and self.doc[last + 1].text == "、" \
+                and self.ctx.mentions[opening].type in allowed and not self.relative_clause(pred) \
+                and (listed is None or self.ctx.mentions[listed].type != self.ctx.mentions[opening].type):
+            return opening  # not トヨタ、ホンダ、日産が…: a list
         for token in self.sent:
             if token.i >= pred.i:
                 break

@@ -93,20 +93,38 @@ class CaseFrames:
         if frame is None:
             self._unlexicalised(pred)
             return
+        if self._modifier_predicate(frame, pred):
+            return
         if pred.pos_ == "NOUN" and pred.dep_ in ("obj", "nsubj", "obl", "nmod") and not any(
                 c.dep_ == "aux" for c in pred.children) and not self.complement(pred):
             return  # a nominalised predicate used as an argument: read with its governor
         if pred.dep_ == "advcl" and pred.lemma_ in self.ctx.means_verbs and (
                 self.frame(pred.head) or pred.head.lemma_ in self.ctx.light_verbs):
             return  # "Xを用いて生産": a means of the governing predicate
-        self.apply(frame, pred, self.arguments(pred))
+        args = self.arguments(pred)
+        for variant in (frame, *frame.alternatives):
+            self.apply(variant, pred, args)
+
+    def _modifier_predicate(self, frame: Frame, pred) -> bool:
+        """WiMAX対応ルーター「X」, Android搭載デジカメ「Y」: a predicate noun right after a name, inside a noun phrase,
+        says something of the thing the phrase names; the name fills its theme (or its object), the thing its
+        agent."""
+        if pred.pos_ != "NOUN" or pred.dep_ not in ("compound", "nmod") or pred.head.i <= pred.i or pred.i == 0 \
+                or self.entity_at[pred.i - 1] is None or self.heads.get(self.entity_at[pred.i - 1]) != pred.i - 1:
+            return False
+        named = self.doc[pred.i - 1]
+        roles = frame.subject + frame.object
+        role = "theme" if "theme" in roles else next(r for r in frame.object if r != "agent")
+        for variant in (frame, *frame.alternatives):
+            self.apply(variant, pred, {role: [named], "agent": [pred.head]}, rule="modifier-predicate")
+        return True
 
     def apply(self, frame: Frame, anchor, args: dict[str, list], rule: str = "case-frame",
               event: tuple[int, int] | None = None) -> None:
         ctx = self.ctx
-        subjects = [f for t in args.get(frame.subject, []) for f in self.fillers(t)]
+        subjects = [f for t in frame.tokens(args, "subject") for f in self.fillers(t)]
         penalty = 0.0
-        objects_tokens = args.get(frame.object, [])
+        objects_tokens = frame.tokens(args, "object")
         objects = [f for t in objects_tokens for f in self.fillers(t)]
         about: list[int] = []
         nominal_rule = None
@@ -116,33 +134,33 @@ class CaseFrames:
             if inner:
                 inner_objects = [f for c in t.children if self.role(c) in ("modifier", "theme") for f in self.fillers(c)]
                 about += inner_objects
-                doer_role = frame.delegate or frame.subject
-                doers = [f for d in args.get(doer_role, []) for f in self.fillers(d)] or subjects
+                doers = [f for d in args.get(frame.delegate, []) for f in self.fillers(d)] or subjects
                 for doer in doers:
                     for thing in inner_objects:
                         if self.emit(doer, inner.kind, thing, "nominal-event", anchor):
                             ctx.events[inner.kind] = (doer, thing)
                 nominal_rule = inner
-        if frame.object == "theme" and nominal_rule and not objects:
+        if frame.object[0] == "theme" and nominal_rule and not objects:
             objects = about
         if event:  # 生産は…で行われる: the event named carries its doer; iPhoneの販売をスタート: its thing
             subjects = subjects or ([event[0]] if event[0] is not None else [])
             objects = objects or [event[1]]
-        if not subjects and frame.subject == "agent" and "agent" not in args:
+        if not subjects and frame.subject[0] == "agent" and "agent" not in args:
             topic = self.sentence_topic(anchor, frame.kind)
             if topic is not None:
                 subjects = [topic]
-        if not subjects and frame.subject == "agent" and "agent" not in args:
+        if not subjects and frame.subject[0] == "agent" and "agent" not in args:
             topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
             if topic is not None:
                 # a passive says nothing of its agent: the topic is only a guess (…を前提に設計されたチップ)
                 penalty = 0.15 if self.passive(anchor) else 0.0
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
-        qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object == "theme" else [])) \
+        qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object[0] == "theme" else [])) \
             if frame.agreement else {}
         for s in subjects:
             for o in objects:
-                r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), penalty=penalty)
+                r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), penalty=penalty,
+                              modality=frame.modality)
                 if r and frame.kind in ("manufactures", "develops", "releases"):
                     ctx.events[frame.kind] = (s, o)
         themes = args.get("theme", [])

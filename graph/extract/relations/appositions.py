@@ -1,0 +1,181 @@
+"""Facts that news writes without a verb, in apposition, as the profile's ``appositions`` section lists them:
+
+- a product for a carrier or a platform: au向け「HTC J」 (KDDI releases it), Android向け「Firefox」 (it uses Android);
+- its maker or publisher in parentheses or before it: 「CX6」（リコー）, 「X」（東京ニュース通信社刊）, シャープ製「Y」;
+- a relational noun between two names: ニコンの子会社、ニコンイメージングジャパン; Xは…Aの子会社だ; Y（Aの子会社）;
+- a place before a description of a company: 米半導体大手のマイクロン; a place in parentheses after a name:
+  ドコモショップ京橋店（大阪府…）;
+- 「Xで知られるY」: what Y is known for is Y's work.
+"""
+
+from __future__ import annotations
+
+_LIST_JOINS = {"、", "・", "と", "や", "および", "及び", "「", "」", "『", "』"}
+_OPEN, _CLOSE = "（(", "）)"
+
+
+class Appositions:
+    def _appositions(self) -> None:
+        self._made_for()
+        self._makers()
+        self._relational_nouns()
+        self._described_places()
+        self._known_for()
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def _mention_ending(self, i: int) -> int | None:
+        """The mention whose last token is token ``i``."""
+        index = self.entity_at[i] if 0 <= i < len(self.doc) else None
+        return index if index is not None and self.heads.get(index) == i else None
+
+    def _first(self, index: int) -> int:
+        last = self.heads[index]
+        first = last
+        while first > self.sent.start and self.entity_at[first - 1] == index:
+            first -= 1
+        return first
+
+    def _products_after(self, i: int, limit: int = 14) -> list[int]:
+        """The product mentions a phrase starting at token ``i`` names: the first one, and those listed with it."""
+        doc, found = self.doc, []
+        for j in range(i, min(self.sent.end, i + limit)):
+            token = doc[j]
+            index = self.entity_at[j]
+            if index is not None:
+                if self.ctx.mentions[index].type == "Product" and index not in found:
+                    found.append(index)
+                continue
+            if token.lemma_ in self.ctx.made_for:
+                break  # the next carrier's list: au向け「A」、ドコモ向け「B」
+            if found and token.text not in _LIST_JOINS and token.text not in _OPEN + _CLOSE:
+                break
+            if token.pos_ in ("VERB", "AUX") or token.dep_ == "case" and token.text not in ("の",):
+                break
+        return found
+
+    # -- rules -----------------------------------------------------------------------------------------
+
+    def _made_for(self) -> None:
+        """au向け「HTC J」: a product for a carrier is released by it; for a platform, uses it."""
+        ctx = self.ctx
+        for token in self.sent:
+            if token.lemma_ not in ctx.made_for:
+                continue
+            target = self._mention_ending(token.i - 1)
+            if target is None:
+                continue
+            for product in self._products_after(token.i + 1):
+                if ctx.mentions[target].type == "Organization":
+                    self.emit(target, "releases", product, "made-for", token)
+                else:
+                    self.emit(product, "usesTechnology", target, "made-for", token)
+
+    def _makers(self) -> None:
+        """「CX6」（リコー）, 「X」（東京ニュース通信社刊）, シャープ製「Y」: who makes or publishes a product."""
+        ctx, doc = self.ctx, self.doc
+        for token in self.sent:
+            product = self._mention_ending(token.i)
+            if product is not None and ctx.mentions[product].type == "Product":
+                j = token.i + 1 + (token.i + 1 < self.sent.end and doc[token.i + 1].text in "」』")
+                end = self._paren_end(j) if j < self.sent.end and doc[j].text in _OPEN else None
+                if end is not None:
+                    mark = doc[end - 1].text if doc[end - 1].text in ctx.maker_marks else ""
+                    maker = self._mention_ending(end - 1 - bool(mark))
+                    if maker is not None and self._first(maker) == j + 1:
+                        kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]
+                        self.emit(maker, kind, product, "maker", doc[j])
+            if token.text and token.text in ctx.maker_marks and token.i + 1 < self.sent.end:
+                maker = self._mention_ending(token.i - 1)
+                if maker is not None and ctx.mentions[maker].type == "Organization":
+                    for made in self._products_after(token.i + 1, limit=6)[:1]:
+                        self.emit(maker, ctx.maker_marks[token.text], made, "maker", token)
+
+    def _paren_end(self, j: int) -> int | None:
+        """The index of the bracket closing the one at ``j`` in the sentence, if it is near."""
+        for k in range(j + 1, min(self.sent.end, j + 12)):
+            if self.doc[k].text in _CLOSE:
+                return k
+        return None
+
+    def _relational_nouns(self) -> None:
+        """ニコンの子会社、ニコンイメージングジャパン / ニコンイメージングジャパンはニコンの子会社だ / X（ニコンの子会社）:
+        B is the N of A, and the noun says what that makes them."""
+        ctx, doc = self.ctx, self.doc
+        for token in self.sent:
+            entry = ctx.relational_nouns.get(token.text) or ctx.relational_nouns.get(self.compound_text(token))
+            if entry is None or self.entity_at[token.i] is not None:
+                continue
+            owner = self._owner(token)
+            if owner is None:
+                continue
+            named = self._apposed(token)
+            for b in named:
+                s, o = (owner, b) if entry.get("reverse") else (b, owner)
+                self.emit(s, entry["kind"], o, "relational-noun", token)
+
+    def _owner(self, token) -> int | None:
+        """A in "A の N" (or "A N": ソニー子会社)."""
+        start = token.i
+        while start > self.sent.start and self.doc[start - 1].dep_ == "compound" and self.entity_at[start - 1] is None:
+            start -= 1
+        before = start - 1
+        if before > self.sent.start and self.doc[before].text == "の":
+            return self._mention_ending(before - 1)
+        return self._mention_ending(before)
+
+    def _apposed(self, token) -> list[int]:
+        """The names a relational noun is said of: after it (、B / のB / であるB), in parentheses around it
+        (B（Aの子会社）), or the subject of its copula (Bは…Aの子会社だ)."""
+        doc, i = self.doc, token.i
+        for gap in (("、",), ("の",), ("である",), ("で", "ある"), ("の", "「"), ("、", "「")):
+            j = i + 1
+            if [t.text for t in doc[j:j + len(gap)]] == list(gap):
+                index = self.entity_at[j + len(gap)] if j + len(gap) < self.sent.end else None
+                if index is not None:
+                    return [index]
+        first = self._owner_start(token)
+        if first is not None and first > self.sent.start and doc[first - 1].text in _OPEN \
+                and i + 1 < self.sent.end and doc[i + 1].text in _CLOSE:
+            index = self._mention_ending(first - 2)
+            return [index] if index is not None else []
+        if any(c.dep_ == "cop" for c in token.children):
+            return [self.entity_at[c.i] for c in token.children
+                    if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None]
+        return []
+
+    def _owner_start(self, token) -> int | None:
+        owner = self._owner(token)
+        return self._first(owner) if owner is not None else None
+
+    def _described_places(self) -> None:
+        """米半導体大手のマイクロン: a place before the words describing a company is where it is; ドコモショップ京橋店
+        （大阪府大阪市…）: a place in parentheses after a name is where it is."""
+        ctx, doc = self.ctx, self.doc
+        for token in self.sent:
+            place = self._mention_ending(token.i)
+            if place is None or ctx.mentions[place].type != "Place":
+                continue
+            j = token.i + 1
+            while j < self.sent.end and self.entity_at[j] is None and doc[j].pos_ == "NOUN" \
+                    and not any(k in doc[j].tag_ for k in ("固有名詞",)):
+                j += 1
+            if j > token.i + 1 and j + 1 < self.sent.end and doc[j].text == "の":
+                described = self.entity_at[j + 1]
+                if described is not None and ctx.mentions[described].type in ("Organization", "Facility"):
+                    self.emit(described, "locatedIn", place, "described-place", doc[j])
+            first = self._first(place)
+            if first >= 2 and doc[first - 1].text in _OPEN:
+                named = self._mention_ending(first - 2)
+                if named is not None and ctx.mentions[named].type in ("Organization", "Facility", "Event"):
+                    self.emit(named, "locatedIn", place, "described-place", doc[first - 1])
+
+    def _known_for(self) -> None:
+        """「Xで知られるY」: Y made X (a product, a work)."""
+        for token in self.sent:
+            if token.lemma_ not in self.ctx.known_for or token.dep_ != "acl" or token.head.i <= token.i:
+                continue
+            made = [f for c in token.children if self.role(c) == "place" for f in self.fillers(c)]
+            for maker in self.fillers(token.head):
+                for work in made:
+                    self.emit(maker, "develops", work, "known-for", token)

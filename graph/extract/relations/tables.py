@@ -1,0 +1,85 @@
+"""Facts that product news lays out in lines rather than sentences:
+
+- a specification table, under a heading that names the product (■「AT830」の主なスペック) or in an article about
+  one product: each row's key says what its names are to the product (OS：Android4.0 is built into it;
+  無線LAN：IEEE802.11 b/g/n, Bluetooth：3.0, GPS ◯ are technologies it uses; a row marked - or × says it does
+  not);
+- a list of products under a heading that says something of them all (○Xi対応, ■Android 4.0搭載モデル).
+
+A line is a segment (graph.nlp cuts documents at line ends); a heading holds until a blank line or the next
+heading. The row keys are the profile's ``tables`` section.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROW = re.compile(r"^\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*(?:[：:]|\s{1,}|\t)\s*(?P<value>\S.*)$")
+_ITEM_MARKS = "・●○◆◇-－*＊"
+_HEADING_MARKS = "■□◆◇●○【"
+
+
+class Tables:
+    def _layout(self, blank_before: bool) -> None:
+        """Read the segment as a line of a layout: a heading, a row of a table, an item of a list."""
+        ctx, doc = self.ctx, self.doc
+        text = doc.text.strip()
+        if blank_before:
+            ctx.heading = None
+        if not text:
+            return
+        names = self._line_mentions()
+        if ctx.document_product is None:
+            ctx.document_product = next((i for i in names if ctx.mentions[i].type == "Product"), None)
+        if self._is_heading(text):
+            ctx.heading = {"product": next((i for i in names if ctx.mentions[i].type == "Product"), None),
+                           "says": self._heading_predicate()}
+            return
+        if text[0] in _ITEM_MARKS and ctx.heading and ctx.heading["says"]:
+            kind, named, anchor = ctx.heading["says"]
+            for item in (i for i in names if ctx.mentions[i].type == "Product"):
+                s, o = (named, item) if kind == "installedIn" else (item, named)
+                self._emit_line(s, kind, o, "listed-under")
+            return
+        row = _ROW.match(text)
+        product = (ctx.heading or {}).get("product") or ctx.document_product
+        if row is None or product is None or text[0] in _ITEM_MARKS or "。" in text:
+            return
+        key, value = row.group("key"), row.group("value")
+        kind = ctx.table_keys.get(key.strip(), "usesTechnology")
+        negated = value.strip() in ctx.table_absent
+        key_end = self.offset + doc.text.index(key) + len(key)
+        for index in names:
+            m = ctx.mentions[index]
+            if index == product:
+                continue
+            in_key = m.end <= key_end
+            if in_key and not (negated or value.strip() in ctx.table_present or re.match(r"^[\d.]+$", value.strip())):
+                continue
+            found_kind = "usesTechnology" if in_key else kind
+            if found_kind == "installedIn":
+                self._emit_line(index, "installedIn", product, "table-row")
+            else:
+                self._emit_line(product, "usesTechnology", index, "table-row", "negated" if negated else None)
+
+    def _is_heading(self, text: str) -> bool:
+        return len(text) <= 60 and (text[0] in _HEADING_MARKS or any(text.endswith(w) for w in self.ctx.table_headings))
+
+    def _line_mentions(self) -> list[int]:
+        return list(dict.fromkeys(i for i in self.entity_at if i is not None))
+
+    def _heading_predicate(self):
+        """(kind, name, token) of a heading that says something of the items under it: ○Xi対応, Android搭載モデル."""
+        for token in self.doc:
+            frame = self.frame(token)
+            before = self.entity_at[token.i - 1] if token.i > 0 else None
+            if frame is None or before is None or frame.kind not in ("usesTechnology", "installedIn"):
+                continue
+            return frame.kind, before, token
+        return None
+
+    def _emit_line(self, subject: int, kind: str, obj: int, rule: str, modality: str | None = None) -> None:
+        self.sent = self.doc[:]
+        self.evidence = (self.offset + len(self.doc.text) - len(self.doc.text.lstrip()),
+                         self.offset + len(self.doc.text.rstrip()))
+        self.emit(subject, kind, obj, rule, None, modality=modality or "asserted")
