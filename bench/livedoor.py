@@ -9,7 +9,8 @@ samples of what they hold, to judge by hand.
 
 The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
 folders; each drawn with random.Random("seed-graph sample/<set>") from the sorted file names, leaving out the
-articles of the hand-made gold (bench/gold), so that nothing here was looked at while the rules were written.
+articles of the hand-made gold (bench/gold). ``development``, 300 more of all four folders and none of the
+others, is the one read while rules are written; the other two are only sampled and judged.
 Samples are drawn with a fixed seed too, and hold references (document, offsets, names), never article text.
 """
 
@@ -27,18 +28,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "gold"))
 
 SETS = {"relations": ("it-life-hack", "kaden-channel", "smax"),
-        "entities": ("it-life-hack", "kaden-channel", "smax", "topic-news")}
+        "entities": ("it-life-hack", "kaden-channel", "smax", "topic-news"),
+        "development": ("it-life-hack", "kaden-channel", "smax", "topic-news")}
 SIZE = 300
 
 
 def draw(corpus: Path, name: str, size: int = SIZE) -> list[Path]:
-    """The articles of a set, in the order drawn."""
+    """The articles of a set, in the order drawn. The development set, for reading while rules are written, has
+    none of the articles of the sets that are judged."""
     import annotate
 
-    gold = {path for path, _ in annotate.articles(corpus)}
+    left_out = {path for path, _ in annotate.articles(corpus)}
+    if name == "development":
+        left_out |= {p.relative_to(corpus).as_posix() for other in ("relations", "entities") for p in draw(corpus, other)}
     names = sorted(f"{folder}/{p.name}" for folder in SETS[name] for p in (corpus / folder).glob(f"{folder}-*.txt"))
-    return [corpus / n for n in random.Random(f"seed-graph sample/{name}").sample([n for n in names if n not in gold],
-                                                                                  size)]
+    drawn = random.Random(f"seed-graph sample/{name}").sample([n for n in names if n not in left_out], size)
+    return [corpus / n for n in drawn]
 
 
 def build(corpus: Path, out: Path, name: str) -> None:

@@ -83,6 +83,7 @@ class Report:
     lenient: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     bands: dict[float, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    rules: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))  # facts by the rule that found them
     modality: Counts = field(default_factory=Counts)  # gold facts with a modality, found; and found with it
     dates: Counts = field(default_factory=Counts)  # gold dates found (found, gold); with the right value (tp, pred)
     errors: dict[str, list] = field(default_factory=lambda: defaultdict(list))
@@ -112,6 +113,8 @@ class Report:
             out["confidence"] = {f">={band}": {"precision": round(c.precision, 4), "facts": c.pred}
                                  for band, c in sorted(self.bands.items(), reverse=True)}
             out["modality"] = {"right": self.modality.tp, "of": self.modality.pred}
+            out["rules"] = {rule: {"precision": round(c.precision, 4), "facts": c.pred}
+                            for rule, c in sorted(self.rules.items())}
         if self.dates.gold:
             out["dates"] = {"gold": self.dates.gold, "found": self.dates.found, "recall": round(self.dates.recall, 4),
                             "right value": self.dates.tp,
@@ -368,6 +371,9 @@ def _score_relations(report: Report, g: Gold, pred: dict) -> None:
             band = next(b for b in BANDS if r.get("confidence", 0) >= b)
             report.bands[band].pred += 1
             report.bands[band].tp += right
+            for rule in {s.get("rule") for s in statements[(term(r["subject"]), kind, term(r["object"]))]} - {None}:
+                report.rules[rule].pred += 1
+                report.rules[rule].tp += right
         if not right:
             report.errors["spurious facts"].append((g.id, _show(r["subject"], names), kind, _show(r["object"], names),
                                                     r.get("rule"), r.get("confidence")))
@@ -423,6 +429,9 @@ def format_table(report: Report) -> str:
         lines += ["", "confidence   precision  facts"]
         for band, c in sorted(report.bands.items(), reverse=True):
             lines.append(f">= {band:<9}{c.precision:>10.3f}{c.pred:>7}")
+        lines += ["", f"{'rule':<24}precision  facts"]
+        for rule, c in sorted(report.rules.items(), key=lambda rc: (-rc[1].pred, rc[0])):
+            lines.append(f"{rule:<24}{c.precision:>9.3f}{c.pred:>7}")
         if report.modality.pred:
             lines += ["", f"modality     {report.modality.tp} of {report.modality.pred} found facts with a gold modality"]
     if report.dates.gold:

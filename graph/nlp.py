@@ -75,8 +75,8 @@ def load_ruler(profile: Profile):
             try:
                 ruler.add_patterns([entry])
             except Exception as exc:  # spaCy raises ValueError or its own errors for a malformed pattern
-                line = profile.line("patterns", i, "pattern")
-                raise InputError(f"{profile.path}:{line}: patterns.{i}: spaCy rejects this pattern: {exc}") from exc
+                where, line, own = profile.item("patterns", i, "pattern")
+                raise InputError(f"{where}:{line}: patterns.{own}: spaCy rejects this pattern: {exc}") from exc
         ruler.add_patterns(list(gazetteer_patterns(profile)))
         _rulers[profile.digest] = ruler
     return _rulers[profile.digest]

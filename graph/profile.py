@@ -34,6 +34,14 @@ class Profile:
     data: dict[str, Any]
     digest: str
     lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)
+    inherited: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # list items from the default
+
+    def item(self, section: str, i: int, *rest) -> tuple[str, int, int]:
+        """(file, line, index in that file) of item ``i`` of a list section (or of a key of it, ``rest``), whether
+        the profile wrote it or took it from the default it extends."""
+        base = self.inherited.get(section, 0)
+        where = str(default_path()) if i < base else self.path
+        return where, self.line(section, i, *rest), i if i < base else i - base
 
     def __getitem__(self, section: str) -> Any:
         return self.data.get(section) or ([] if section in LIST_SECTIONS else {})
@@ -71,10 +79,16 @@ def load_profile(path: str | Path | None = None) -> Profile:
             raise InputError(f"{path}:{lines.get(('extends',), 1)}: `extends` can only name 'default'")
         base, base_lines = _read(default_path())
         data = _merge(base, {k: v for k, v in data.items() if k != "extends"})
-        lines = {**base_lines, **lines}
+        # a list the profile extends follows the default's: its items' lines move along with them
+        shift = {key: len(value) for key, value in base.items() if isinstance(value, list)}
+        lines = {**base_lines, **{(path[0], path[1] + shift[path[0]], *path[2:])
+                                  if len(path) > 1 and path[0] in shift and isinstance(path[1], int) else path: line
+                                  for path, line in lines.items()}}
+    else:
+        shift = {}
     _check(path, data, lines)
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Profile(str(path), data, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], lines)
+    return Profile(str(path), data, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], lines, shift)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], dict[tuple, int]]:

@@ -216,12 +216,21 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     edge_words = lex.honorifics | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
-    while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)):
+    while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
+                           or _label_before_code(doc, start, end, lex)):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct) \
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
         end -= 1
     return start, end
+
+
+def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:
+    """OS in "OS Android 4.0", チップセット in "チップセット MSM8960": a generic word or a category noun that labels the
+    name after it (a row of a table) is no part of it."""
+    word = doc[start].text
+    return start + 1 < end and (word.casefold() in lex.generic or word in lex.categories) \
+        and is_latin(doc[start + 1].text) and not doc[start + 1].like_num
 
 
 def _country_prefix(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:

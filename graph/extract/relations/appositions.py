@@ -82,7 +82,9 @@ class Appositions:
                 if end is not None:
                     mark = doc[end - 1].text if doc[end - 1].text in ctx.maker_marks else ""
                     maker = self._mention_ending(end - 1 - bool(mark))
-                    if maker is not None and self._first(maker) == j + 1:
+                    known = maker is not None and (mark or ctx.mentions[maker].source == "gazetteer"
+                                                   or ctx.mentions[maker].type == "Person")
+                    if known and self._first(maker) == j + 1:
                         kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]
                         self.emit(maker, kind, product, "maker", doc[j])
             if token.text and token.text in ctx.maker_marks and token.i + 1 < self.sent.end:

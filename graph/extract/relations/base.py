@@ -75,7 +75,7 @@ class Context:
     topics: list[int] = field(default_factory=list)
     events: dict[str, tuple[int, int]] = field(default_factory=dict)
     heading: dict | None = None  # the heading the lines read now are under (graph.extract.relations.tables)
-    document_product: int | None = None  # the first product the document names: what its tables describe
+    document_product: int | None | bool = False  # the product its first line (a title) names; False: not read yet
 
     def __post_init__(self) -> None:
         self.lex = Lexicon.of(self.profile)
@@ -94,6 +94,8 @@ class Context:
         self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in modal))
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
+        self.sellers = set(p["names"].get("sellers", []))
+        self.member_roles = set(p["names"].get("member_roles", []))
         appositions = p["appositions"]
         self.made_for = set(appositions.get("made_for", []))
         self.maker_marks: dict[str, str] = appositions.get("makers", {})

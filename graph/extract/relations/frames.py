@@ -9,6 +9,7 @@ from graph.extract.relations.base import Frame
 CASE_ROLES = {"が": "agent", "は": "agent", "も": "agent", "を": "theme", "と": "partner", "に": "target",
               "へ": "target", "から": "source", "より": "source", "で": "place", "の": "modifier"}
 _STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "の")
+RECENT = 150  # characters: about the sentence before
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
 _COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
 
@@ -105,6 +106,11 @@ class CaseFrames:
         for variant in (frame, *frame.alternatives):
             self.apply(variant, pred, args)
 
+    def _recent(self, index: int, within: int = RECENT) -> bool:
+        """Whether the entity of a mention is named in this sentence or within ``within`` characters before it."""
+        entity, start = self.ctx.mentions[index].entity, self.evidence[0]
+        return any(m.entity == entity and start - within <= m.start < self.evidence[1] for m in self.ctx.mentions)
+
     def _modifier_predicate(self, frame: Frame, pred) -> bool:
         """WiMAX対応ルーター「X」, Android搭載デジカメ「Y」: a predicate noun right after a name, inside a noun phrase,
         says something of the thing the phrase names; the name fills its theme (or its object), the thing its
@@ -151,9 +157,9 @@ class CaseFrames:
                 subjects = [topic]
         if not subjects and frame.subject[0] == "agent" and "agent" not in args:
             topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
-            if topic is not None:
-                # a passive says nothing of its agent: the topic is only a guess (…を前提に設計されたチップ)
-                penalty = 0.15 if self.passive(anchor) else 0.0
+            # a passive says nothing of its agent (…が発売された): the topic is its agent only if the text has just
+            # spoken of it (…を前提に設計されたチップ, after a sentence about the company)
+            if topic is not None and (not self.passive(anchor) or self._recent(topic)):
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object[0] == "theme" else [])) \
             if frame.agreement else {}

@@ -1,5 +1,6 @@
-"""Facts without a verb from names written together: "A の B" by the types of A and B (NVIDIAの…「H100」), and
-names one after the other, the outer place first (米テキサス州テイラー工場)."""
+"""Facts without a verb from names written together: "A の B" by the types of A and B (NVIDIAの…「H100」; a
+carrier's or broadcaster's product is one it releases: ドコモの「ARROWS X」), and names one after the other, the
+outer place first (米テキサス州テイラー工場)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,19 @@ class Possessives:
             owner = self.entity_at[token.i]
             if owner is None or self.heads.get(owner) != token.i or token.dep_ != "nmod":
                 continue
-            if not any(c.text == "の" for c in token.children if c.dep_ == "case"):
-                continue
+            if not any(c.text == "の" for c in token.children if c.dep_ == "case") \
+                    or any(c.text in ("など", "等", "ら") for c in token.children):
+                continue  # not 中国などのアジア: a list of examples, not an owner
             for owned in self.fillers(token.head):
                 if ctx.mentions[owned].role in ctx.leader_roles:
                     continue  # トヨタの佐藤社長: read by _roles as leading it
                 for rule in ctx.possessives:
                     if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                         s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
-                        self.emit(s, rule["kind"], o, "possessive", token.head)
+                        kind = rule["kind"]
+                        if kind == "develops" and ctx.mentions[owner].key in ctx.sellers:
+                            kind = "releases"  # ソフトバンクの「AQUOS PHONE」: a carrier's phone is one it sells
+                        self.emit(s, kind, o, "possessive", token.head)
 
     def _compounds(self) -> None:
         """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list)."""

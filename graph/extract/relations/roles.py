@@ -14,7 +14,8 @@ class Roles:
             if person.type != "Person" or not person.role or not self.sent.start <= last < self.sent.end:
                 continue
             first = min(i for i in range(self.sent.start, last + 1) if self.entity_at[i] == index)
-            kind = "leads" if person.role in ctx.leader_roles else "worksFor"
+            kind = "leads" if person.role in ctx.leader_roles else \
+                "memberOf" if person.role in ctx.member_roles else "worksFor"
             org, rule = None, "role"
             if first >= 3 and doc[first - 1].text == "の" and doc[first - 2].text == person.role:
                 org = self._filler(doc[first - 3])  # 同社社長の山田氏, トヨタ社長の佐藤氏

@@ -24,16 +24,19 @@ class Tables:
         """Read the segment as a line of a layout: a heading, a row of a table, an item of a list."""
         ctx, doc = self.ctx, self.doc
         text = doc.text.strip()
-        if blank_before:
+        if blank_before and not (ctx.heading and ctx.heading["table"]):
             ctx.heading = None
         if not text:
             return
+        if "。" in text and ctx.heading and ctx.heading["table"]:
+            ctx.heading = None  # prose again: the table is over
         names = self._line_mentions()
-        if ctx.document_product is None:
+        if ctx.document_product is False:  # the first line read: a title, whose product the article is about
             ctx.document_product = next((i for i in names if ctx.mentions[i].type == "Product"), None)
         if self._is_heading(text):
             ctx.heading = {"product": next((i for i in names if ctx.mentions[i].type == "Product"), None),
-                           "says": self._heading_predicate()}
+                           "says": self._heading_predicate(),
+                           "table": any(word in text for word in ctx.table_headings)}
             return
         if text[0] in _ITEM_MARKS and ctx.heading and ctx.heading["says"]:
             kind, named, anchor = ctx.heading["says"]
@@ -42,20 +45,24 @@ class Tables:
                 self._emit_line(s, kind, o, "listed-under")
             return
         row = _ROW.match(text)
-        product = (ctx.heading or {}).get("product") or ctx.document_product
-        if row is None or product is None or text[0] in _ITEM_MARKS or "。" in text:
+        if row is None or not (ctx.heading and ctx.heading["table"]) or text[0] in _ITEM_MARKS or "。" in text:
             return
-        key, value = row.group("key"), row.group("value")
-        kind = ctx.table_keys.get(key.strip(), "usesTechnology")
-        negated = value.strip() in ctx.table_absent
+        product = ctx.heading["product"] or ctx.document_product
+        key, value = row.group("key").strip(), row.group("value").strip()
         key_end = self.offset + doc.text.index(key) + len(key)
+        in_key = [i for i in names if ctx.mentions[i].end <= key_end]
+        if product is None or any(ctx.mentions[i].type == "Product" for i in in_key):
+            return  # a row of a table of products (ISW11SC Android 2.3.6 ○ ×): not a row of one product's table
+        kind = ctx.table_keys.get(key, "usesTechnology")
+        negated = value in ctx.table_absent
+        # a row whose key is a technology (GPS ◯, Bluetooth：3.0) says whether the product has it
+        key_says = (negated or value in ctx.table_present or re.match(r"^[\d.]+$", value)) and \
+            re.sub(r"[（）()\s]", "", key) == "".join(ctx.mentions[i].text for i in in_key).replace(" ", "")
         for index in names:
             m = ctx.mentions[index]
-            if index == product:
+            if index == product or (m.end <= key_end and not key_says):
                 continue
             in_key = m.end <= key_end
-            if in_key and not (negated or value.strip() in ctx.table_present or re.match(r"^[\d.]+$", value.strip())):
-                continue
             found_kind = "usesTechnology" if in_key else kind
             if found_kind == "installedIn":
                 self._emit_line(index, "installedIn", product, "table-row")
