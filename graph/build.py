@@ -89,10 +89,18 @@ def _literal(text: str) -> Literal:
     return Literal(text, lang="en" if text.isascii() else "ja")
 
 
+def _labels(labels: dict[str, str]) -> dict[str, str]:
+    """One label a language, and none that repeats another: where the English label is the Japanese one's text
+    ("TSMC"@ja, "TSMC"@en) only the Japanese one is kept, since every shipped query names entities by their
+    @ja label and a plain ``rdfs:label`` join must give one row an entity."""
+    ja = labels.get("ja")
+    return {lang: label for lang, label in labels.items() if lang == "ja" or label != ja}
+
+
 def _entity(graph: Graph, entity) -> None:
     node = URIRef(entity.iri)
     graph.add((node, RDF.type, SG[entity.type]))
-    for lang, label in entity.labels.items():
+    for lang, label in _labels(entity.labels).items():
         graph.add((node, RDFS.label, Literal(label, lang=lang)))
         graph.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
     for alias in entity.aliases:

@@ -10,7 +10,6 @@ import logging
 import signal
 import sys
 import threading
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -114,27 +113,27 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
 @main.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 def stats(graph_path: Path) -> None:
-    """Counts of a built GRAPH (graph.ttl): documents, entities by type, relations by kind, modalities."""
-    from rdflib import RDF
+    """Counts of a built GRAPH (graph.ttl): documents, entities by type, statements, facts by kind, modalities.
 
-    from graph.convert import ENTITY_CLASSES, local_name, to_networkx
-    from graph.vocab import RELATION_KINDS, SG
+    They are the build summary's counts, named the same way: a statement is a fact as one sentence states it,
+    a fact a distinct subject-relation-object triple (one however many sentences state it, negated ones aside).
+    """
+    from graph.convert import to_networkx
+    from graph.counts import count
 
     graph = _load(graph_path)
-    click.echo(f"triples      {len(graph)}")
-    click.echo(f"documents    {len(set(graph.subjects(RDF.type, SG.Document)))}")
-    click.echo(f"statements   {len(set(graph.subjects(RDF.type, SG.Statement)))}")
-    click.echo(f"agreements   {len(set(graph.subjects(RDF.type, SG.Agreement)))}")
-    click.echo("entities")
-    for type_ in ENTITY_CLASSES:
-        click.echo(f"  {type_:<14}{len(set(graph.subjects(RDF.type, SG[type_])))}")
-    kinds = {kind: sum(1 for _ in graph.triples((None, SG[kind], None))) for kind in RELATION_KINDS}
-    click.echo("relations")
-    for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count:
-            click.echo(f"  {kind:<14}{count}")
-    modalities = Counter(local_name(m) for m in graph.objects(None, SG.modality))
-    click.echo("modalities   " + ", ".join(f"{m} {c}" for m, c in sorted(modalities.items())))
+    counts = count(graph)
+    click.echo(f"documents    {counts.documents}")
+    click.echo(f"entities     {sum(counts.entities.values())}")
+    for type_, n in counts.entities.items():
+        click.echo(f"  {type_:<14}{n}")
+    click.echo(f"statements   {counts.statements}")
+    click.echo("modalities   " + ", ".join(f"{m} {c}" for m, c in sorted(counts.modalities.items())))
+    click.echo(f"facts        {sum(counts.facts.values())}")
+    for kind, n in sorted(counts.facts.items(), key=lambda kv: (-kv[1], kv[0])):
+        click.echo(f"  {kind:<14}{n}")
+    click.echo(f"agreements   {counts.agreements}")
+    click.echo(f"triples      {counts.triples}")
     view = to_networkx(graph)
     top = sorted(view.degree, key=lambda nd: (-nd[1], nd[0]))[:5]
     click.echo("most connected  " + ", ".join(f"{view.nodes[n]['label']} ({d})" for n, d in top))

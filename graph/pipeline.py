@@ -57,13 +57,17 @@ class Result:
         return sum(len(e.relations) for e in self.extractions)
 
     def counts(self) -> str:
-        return f"{len(self.extractions)} documents, {len(self.entities)} entities, {self.relations} relations"
+        """What the graph holds, in the words and by the counts of ``seed-graph stats`` (graph.counts)."""
+        from graph.counts import count
+
+        return count(self.graph).line()
 
     def summary(self) -> str:
-        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        counts = self.counts()
+        documents, _, rest = counts.partition(", ")
         cached = f" ({self.cached} from cache)" if self.cached else ""
-        return (f"{len(self.extractions)} documents{cached}{skipped}, {len(self.entities)} entities, "
-                f"{self.relations} relations in {self.seconds:.1f} s")
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        return f"{documents}{cached}{skipped}, {rest} in {self.seconds:.1f} s"
 
 
 def build(inputs: Iterable[str | Path] = (), *, texts: dict[str, str] | None = None,

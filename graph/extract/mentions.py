@@ -39,6 +39,9 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+_SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
+_OPENERS = {**_QUOTES, "(": ")", "（": "）", "【": "】", "[": "]", "［": "］", "〈": "〉", "《": "》", "〔": "〕"}
+_KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF々]")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
 _NESTABLE = ("gazetteer", "version", "place-name", "place-prefix", "spread")
@@ -171,7 +174,30 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
+    found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
     return _outside_addresses(doc, _speech(doc, quotes, found, lex))
+
+
+def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」), nor
+    a product of common words only (記念写真, 照明輝度設定, 大賞) or a person that is one katakana common noun
+    (サークル), nor one character in parentheses (the weekday of 24日（木）).
+    A name a category noun, a verb of publishing or the gazetteer types comes by another source and stays."""
+    span = doc[c.start:c.end]
+    if len(span.text) == 1 and c.start > 0 and c.end < len(doc) and doc[c.start - 1].text in "（(" \
+            and doc[c.end].text in "）)":
+        return False
+    quoted = any(i < c.start and c.end <= end for i, end in quotes)
+    if quoted and c.type in ("Product", "Event", "Organization") and (
+            any(t.pos_ in ("VERB", "AUX", "ADJ", "SCONJ") or t.text in _SAYING for t in span)
+            or span.text[-1] in "！？!?…。、"):
+        return False
+    common = all(any(k in t.tag_ for k in _COMMON) and not is_latin(t.text) and not t.like_num for t in span)
+    if c.type == "Person":  # a name Sudachi does not know is a common noun to it: only katakana words are suspect
+        return not (common and len(span) == 1 and is_katakana(span.text))
+    if c.type != "Product" or span[-1].text in lex.legal_forms | lex.org_suffixes:
+        return True  # names of organisations, places and events are often common words (東洋パルプ株式会社, 北部方面隊)
+    return not common or not any(_KANJI.search(t.text) for t in span)
 
 
 def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
@@ -217,12 +243,22 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
-                           or _label_before_code(doc, start, end, lex)):
+                           or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end)):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct) \
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
         end -= 1
     return start, end
+
+
+def _stray_opening(doc, start: int, end: int) -> bool:
+    """A mark or a list's number that opens a span without being part of the name: ■, 【 with no 】, 19. in a list."""
+    token = doc[start]
+    if token.text in _OPENERS:
+        return not any(t.text == _OPENERS[token.text] for t in doc[start + 1:end])
+    if token.like_num and start + 1 < end and doc[start + 1].text == ".":
+        return True
+    return token.is_punct and token.text not in _IN_TITLES
 
 
 def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:
