@@ -5,6 +5,7 @@ samples of what they hold, to judge by hand.
     .venv/bin/python bench/livedoor.py facts OUT [--size 100]           # typed facts to judge, as JSONL
     .venv/bin/python bench/livedoor.py entities OUT [--size 150]        # entities to judge, as JSONL
     .venv/bin/python bench/livedoor.py boilerplate CORPUS OUT           # facts the boilerplate marking drops
+    .venv/bin/python bench/livedoor.py splits OUT                       # people split within, merged across articles
     .venv/bin/python bench/livedoor.py stats OUT                        # facts an article, relatedTo's share
 
 The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
@@ -111,6 +112,37 @@ def sample_entities(out: Path, size: int) -> list[dict]:
     return out_rows
 
 
+def splits(out: Path) -> dict:
+    """Same-document name-part splits (two people of one document, one's name a part of the other's: 安達 and
+    安達祐実) and cross-document surname merges (one person named in two documents by a bare surname and nothing
+    longer, or by two different full names: 上原 for 上原多香子 and 上原美優)."""
+    people: dict[str, dict] = {}
+    for row in records(out):
+        by_doc = {}
+        for m in row["mentions"]:
+            if m["type"] == "Person" and m.get("entity"):
+                by_doc.setdefault(m["entity"], set()).add(m["text"])
+                people.setdefault(m["entity"], {"docs": set(), "names": set()})
+                people[m["entity"]]["docs"].add(row["doc"])
+                people[m["entity"]]["names"].add(m["text"])
+        texts = {entity: max(names, key=len) for entity, names in by_doc.items()}
+        for entity, name in texts.items():
+            for other, longer in texts.items():
+                if other != entity and len(longer) > len(name) and (longer.startswith(name) or longer.endswith(name)):
+                    yield_split = {"doc": row["doc"], "part": name, "whole": longer}
+                    people.setdefault("_splits", {"docs": set(), "names": set(), "rows": []})["rows"].append(yield_split)
+    split_rows = people.pop("_splits", {}).get("rows", [])
+    merges = []
+    for entity, p in sorted(people.items()):
+        longest = max(p["names"], key=len)
+        fulls = {n for n in p["names"] if len(n) > 2}
+        if len(p["docs"]) > 1 and (len(longest) <= 2 or len({n for n in fulls if not any(
+                f != n and (f.startswith(n) or f.endswith(n)) for f in fulls)}) > 1):
+            merges.append({"entity": entity, "names": sorted(p["names"]), "documents": len(p["docs"])})
+    return {"same-document name-part splits": len(split_rows), "cross-document surname merges": len(merges),
+            "splits": split_rows, "merges": merges}
+
+
 def _names(graph) -> dict[str, str]:
     from rdflib import RDFS
 
@@ -167,6 +199,8 @@ def main() -> None:
         p = sub.add_parser(name)
         p.add_argument("out", type=Path)
         p.add_argument("--size", type=int, default=size)
+    p = sub.add_parser("splits")
+    p.add_argument("out", type=Path)
     p = sub.add_parser("boilerplate")
     p.add_argument("corpus", type=Path)
     p.add_argument("out", type=Path)
@@ -175,6 +209,8 @@ def main() -> None:
         build(args.corpus, args.out, args.set)
     elif args.command == "stats":
         print(json.dumps(stats(args.out), ensure_ascii=False, indent=1))
+    elif args.command == "splits":
+        print(json.dumps(splits(args.out), ensure_ascii=False, indent=1))
     elif args.command in ("facts", "entities"):
         rows = (sample_facts if args.command == "facts" else sample_entities)(args.out, args.size)
         for row in rows:

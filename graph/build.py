@@ -32,6 +32,8 @@ PREFIXES = {
 UNIT_CODES = {"percent": "P1", "nanometre": "C45", "micrometre": "4H", "millimetre": "MMT", "metre": "MTR",
               "kilometre": "KMT", "kilogram": "KGM", "tonne": "TNE", "watt": "WTT", "kilowatt": "KWT",
               "megawatt": "MAW", "gigawatt": "A90", "kilowatt-hour": "KWH", "gigahertz": "A86", "megahertz": "MHZ"}
+_IDENTIFIER_PROPERTIES = {"corporate_number": "corporateNumber", "securities_code": "securitiesCode",
+                          "edinet_code": "edinetCode"}
 _DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "dateTime": XSD.dateTime}
 
 
@@ -107,6 +109,8 @@ def _entity(graph: Graph, entity) -> None:
         graph.add((node, SKOS.altLabel, _literal(alias)))
     if entity.wikidata:
         graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+    for name, value in sorted(entity.identifiers.items()):
+        graph.add((node, SG[_IDENTIFIER_PROPERTIES[name]], Literal(value)))
     for role in entity.roles:
         graph.add((node, SG.role, Literal(role, lang="ja")))
 

@@ -124,6 +124,7 @@ class Entity:
     wikidata: str | None = None
     roles: set[str] = field(default_factory=set)
     mentions: int = 0
+    identifiers: dict[str, str] = field(default_factory=dict)  # corporate_number, securities_code, edinet_code
 
 
 class InputError(Exception):

@@ -1,19 +1,33 @@
 """Mentions -> entities: one entity per real thing across spellings and documents, with a stable IRI.
 
-A mention is matched, in order, by the gazetteer id the ruler gave it, by any known name of an entity (the
-profile's labels and aliases, then names seen in the text) compared after normalisation (NFKC, case, spaces
-and ・ ignored), and, for a single-part person name (マスク), by the parts of the full names seen. What
-matches nothing founds a new entity. IRIs come from the gazetteer id or the normalised name, so the same
-name gives the same IRI on every run and machine, whatever order the documents come in.
+Within a document first: a name part (a surname, a given name) joins the one full name of the document it
+belongs to (安達 -> 安達祐実); a bare surname that joins none, and a name the profile lists as local (日本代表),
+stays an entity of its document, so that the same surname in two articles is never taken for one person.
+Abbreviations defined in the text (ワールド・ベースボール・クラシック（WBC）, 以下「マンU」) come tied to their long form
+by graph.extract.mentions.
+
+Then across documents a mention is matched, in order, by the gazetteer id the ruler gave it, and by any known
+name of an entity (the profile's labels and aliases, then names seen in the text) compared after
+normalisation (NFKC, case, spaces and ・ ignored). Entities whose names are one name in two scripts join: a
+katakana name and the Latin name it spells (ツイッター and Twitter, through cutlet's spellings of loanwords). An
+organisation named as a company of the reference list (graph/reference: the EDINET code list) takes its
+identifiers, and two names of one company join. What matches nothing founds a new entity. IRIs come from the
+gazetteer id or the normalised name (and the document, for an entity of one document), so the same inputs
+give the same IRIs on every run and machine.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from graph import iri
 from graph.model import Entity, Extraction, Mention
@@ -22,6 +36,12 @@ from graph.profile import Profile
 _IGNORED = re.compile(r"[\s・･＝=·\-‐—–_.,、。'’\"“”「」『』()（）]+")
 _PARTS = re.compile(r"[・＝=\s]+")
 _KANA_OR_LATIN = re.compile(r"[\u30A0-\u30FFA-Za-z0-9Ａ-Ｚａ-ｚ]")
+_KATAKANA = re.compile(r"^[\u30A0-\u30FF・＝]+$")
+_KANJI = re.compile(r"^[\u4E00-\u9FFF々]+$")
+_LATIN = re.compile(r"^[A-Za-z0-9 .&'\-!]+$")
+# how far a mention's type is trusted when the mentions of one entity disagree
+_TRUST = {"gazetteer": 5, "pattern": 5, "version": 5, "category": 4, "tagger": 3, "ner": 1, "spread": 1}
+REFERENCE = "reference/companies.tsv.gz"
 
 
 def normalise(name: str) -> str:
@@ -41,60 +61,75 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
     """Set ``mention.entity`` on every entity mention; return the entities and the documents' authors."""
     extractions = sorted(extractions, key=lambda e: e.document.id)
     gazetteer = {e["id"]: e for e in profile["entities"]}
+    legal_forms = profile["names"].get("legal_forms", [])
+    local_names = {normalise(n) for n in profile["names"].get("local", [])}
     names: dict[str, str] = {}  # normalised name -> entity key
-    types: dict[str, Counter] = defaultdict(Counter)
     for entry in gazetteer.values():
         for name in (entry["ja"], entry.get("en"), *entry.get("aliases", [])):
             if name:
                 names.setdefault(normalise(name), entry["id"])
 
     mentions = [m for e in extractions for m in e.mentions if not m.is_value]
-    authors = [_author(e) for e in extractions]
-    # First the names themselves (full names before their parts), so that a part can find its whole.
-    parts: dict[str, set[str]] = defaultdict(set)
-    legal_forms = profile["names"].get("legal_forms", [])
     for m in mentions:  # テスラ社 is テスラ
         if m.type == "Organization" and not m.key and bare(m.text, legal_forms) != m.text:
             m.key = bare(m.text, legal_forms)
-    for m in sorted(mentions, key=lambda m: -len(_PARTS.split(m.text.strip()))):
-        key = _match(m, gazetteer, names, parts)
-        names.setdefault(normalise(m.key or m.text), key)
-        names.setdefault(normalise(m.text), key)
-        if m.type == "Person" and len(_PARTS.split(m.text.strip())) > 1:
-            for part in _PARTS.split(m.text.strip()):
-                if len(part) >= 2:
-                    parts[normalise(part)].add(key)
+    for extraction in extractions:
+        _within_document(extraction, local_names)
+    authors = [_author(e) for e in extractions]
+    types: dict[str, Counter] = defaultdict(Counter)
+    for m in sorted(mentions, key=lambda m: -len(_PARTS.split(m.text.strip()))):  # full names before their parts
+        key = m.key if m.key in gazetteer or (m.key or "").startswith("@") else \
+            names.get(normalise(m.key or m.text)) or names.get(normalise(m.text)) or normalise(m.key or m.text)
+        if not key.startswith("@"):
+            names.setdefault(normalise(m.key or m.text), key)
+            names.setdefault(normalise(m.text), key)
         m.entity = key
-        types[key][m.type] += 1
+        types[key][m.type] += _TRUST.get(m.source, 2)
     for author in filter(None, authors):
-        key = _match(author, gazetteer, names, parts)
+        key = names.get(normalise(author.text)) or normalise(author.text)
         names.setdefault(normalise(author.text), key)
         author.entity = key
-        types[key]["Person"] += 1
+        types[key]["Person"] += 2
 
-    entities: dict[str, Entity] = {}
+    everyone = mentions + [a for a in authors if a]
     surfaces: dict[str, Counter] = defaultdict(Counter)
-    roles: dict[str, set] = defaultdict(set)
-    for m in mentions + [a for a in authors if a]:
+    for m in everyone:
         surfaces[m.entity][bare(m.text.strip(), legal_forms) if m.type == "Organization" else m.text.strip()] += 1
+    kinds = {key: _vote(votes) for key, votes in types.items()}
+    same = _Joins()
+    _join_scripts(surfaces, kinds, gazetteer, same)
+    identifiers = _join_companies(surfaces, kinds, gazetteer, same)
+
+    merged_types: dict[str, Counter] = defaultdict(Counter)
+    merged_surfaces: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, set] = defaultdict(set)
+    for key in types:
+        merged_types[same.find(key)].update(types[key])
+        merged_surfaces[same.find(key)].update(surfaces[key])
+    for m in everyone:
+        m.entity = same.find(m.entity)
         if m.role:
             roles[m.entity].add(m.role)
-    for key, seen in sorted(surfaces.items()):
+    entities: dict[str, Entity] = {}
+    for key, seen in sorted(merged_surfaces.items()):
         entry = gazetteer.get(key)
-        type_ = entry["type"] if entry else _vote(types[key])
-        labels = {"ja": entry["ja"]} if entry else {"ja": _label(seen, type_)}
-        if entry and entry.get("en"):
-            labels["en"] = entry["en"]
-        elif labels["ja"].isascii():
-            labels["en"] = labels["ja"]
-        aliases = set(seen) | ({*entry.get("aliases", []), entry.get("en") or ""} if entry else set())
+        type_ = entry["type"] if entry else _vote(merged_types[key])
+        labels = _labels(seen, type_, entry)
+        aliases = set(seen) | ({*entry.get("aliases", []), entry["ja"], entry.get("en") or ""} if entry else set())
         aliases -= {labels["ja"], labels.get("en"), ""}
+        ids = {**identifiers.get(key, {}), **{k: str(v) for k, v in (entry or {}).items() if k in _IDENTIFIERS}}
+        if ids.get("name_en") and "en" not in labels:
+            labels["en"] = ids["name_en"]
+        ids.pop("name_en", None)
         entity = Entity(iri.entity(key), type_, labels, aliases, entry.get("wikidata") if entry else None,
-                        roles[key], sum(seen.values()))
+                        roles[key], sum(seen.values()), ids)
         entities[entity.iri] = entity
-    for m in mentions + [a for a in authors if a]:
+    for m in everyone:
         m.entity = iri.entity(m.entity)
     return Resolution(entities, {e.document.id: a.entity for e, a in zip(extractions, authors) if a})
+
+
+_IDENTIFIERS = ("corporate_number", "securities_code", "edinet_code")
 
 
 def bare(name: str, legal_forms: Iterable[str]) -> str:
@@ -110,15 +145,127 @@ def bare(name: str, legal_forms: Iterable[str]) -> str:
     return name
 
 
-def _match(m: Mention, gazetteer: dict, names: dict[str, str], parts: dict[str, set[str]]) -> str:
-    if m.key in gazetteer:
-        return m.key
-    for name in (m.key, m.text):
-        if name and normalise(name) in names:
-            return names[normalise(name)]
-    if m.type == "Person" and len(parts.get(normalise(m.text), ())) == 1:
-        return next(iter(parts[normalise(m.text)]))
-    return normalise(m.key or m.text)
+def _within_document(extraction: Extraction, local_names: set[str]) -> None:
+    """Key each name part of a person (a surname, a given name) to the one full name of the document it is part
+    of; key a bare surname that is part of none, and a local name (日本代表), to the document alone ("@doc/name")."""
+    people = [m for m in extraction.mentions if m.type == "Person"]
+    full = {}
+    for m in people:
+        if len(_PARTS.split(m.text.strip())) > 1 or len(normalise(m.text)) >= 3:
+            full.setdefault(normalise(m.text), m.key or m.text)
+    for m in extraction.mentions:
+        name = normalise(m.text)
+        if m.is_value or m.key:
+            continue
+        if m.type == "Person":
+            wholes = {key for whole, key in full.items() if whole != name and len(whole) > len(name)
+                      and (whole.startswith(name) or whole.endswith(name))}
+            if len(wholes) == 1:
+                m.key = wholes.pop()
+            elif _KANJI.match(name) and len(name) <= 2:
+                m.key = f"@{extraction.document.id}/{name}"
+        elif name in local_names:
+            m.key = f"@{extraction.document.id}/{name}"
+
+
+class _Joins:
+    """Union-find over entity keys; the smallest key of a set stands for it (a gazetteer id before a name)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str, gazetteer: dict) -> None:
+        a, b = self.find(a), self.find(b)
+        if a == b or (a in gazetteer and b in gazetteer):
+            return  # one already, or two entities the profile keeps apart
+        keep, drop = sorted((a, b), key=lambda k: (k not in gazetteer, k))
+        self.parent[drop] = keep
+
+
+def _join_scripts(surfaces: dict[str, Counter], kinds: dict[str, str], gazetteer: dict, same: _Joins) -> None:
+    """ツイッター and Twitter: a katakana name joins the entity of the same type named by the Latin name it spells."""
+    latin = {}
+    for key, seen in surfaces.items():
+        for surface in seen:
+            if _LATIN.match(surface) and not key.startswith("@"):
+                latin.setdefault((normalise(surface), kinds.get(key)), key)
+    if not latin:
+        return
+    for key, seen in sorted(surfaces.items()):
+        if key.startswith("@"):
+            continue
+        for surface in seen:
+            if _KATAKANA.match(surface) and len(surface) >= 3:
+                other = latin.get((normalise(spelled(surface)), kinds.get(key)))
+                if other is not None and other != key:
+                    same.join(key, other, gazetteer)
+
+
+@lru_cache(maxsize=4096)
+def spelled(katakana: str) -> str:
+    """The Latin spelling of a katakana name where it is a loanword cutlet knows (ツイッター -> Twitter), else its
+    romanisation."""
+    return _romaniser().romaji(katakana.replace("・", " ")).replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def _romaniser():
+    import cutlet
+
+    romaniser = cutlet.Cutlet()
+    romaniser.use_foreign_spelling = True
+    return romaniser
+
+
+def _join_companies(surfaces: dict[str, Counter], kinds: dict[str, str], gazetteer: dict,
+                    same: _Joins) -> dict[str, dict[str, str]]:
+    """Organisations named as a company of the reference list: their identifiers, by entity key; two entities
+    named as one company join. A gazetteer entity with identifiers of its own keeps them."""
+    companies = reference_companies()
+    found: dict[str, dict[str, str]] = {}
+    by_number: dict[str, str] = {}
+    for key, seen in sorted(surfaces.items()):
+        if kinds.get(key) != "Organization" or key.startswith("@"):
+            continue
+        entry = gazetteer.get(key, {})
+        matches = {companies[normalise(s)]["corporate_number"]: companies[normalise(s)]
+                   for s in seen if normalise(s) in companies}
+        number = entry.get("corporate_number") or (next(iter(matches)) if len(matches) == 1 else None)
+        if number is None:
+            continue
+        if not entry.get("corporate_number"):
+            found[key] = {k: v for k, v in matches[number].items() if v}
+        if number in by_number:
+            same.join(key, by_number[number], gazetteer)
+        else:
+            by_number[number] = key
+    return {same.find(key): ids for key, ids in found.items()}
+
+
+@lru_cache(maxsize=1)
+def reference_companies() -> dict[str, dict[str, str]]:
+    """The reference list of companies by normalised name (without its legal form), names two companies share
+    left out: normalised name -> corporate_number, securities_code, edinet_code, name_en."""
+    from graph.profile import load_profile
+
+    legal_forms = load_profile()["names"].get("legal_forms", [])
+    raw = gzip.decompress((resources.files("graph") / REFERENCE).read_bytes()).decode("utf-8")
+    out: dict[str, dict] = {}
+    shared: set[str] = set()
+    for row in csv.DictReader(io.StringIO(raw), delimiter="\t"):
+        name = normalise(bare(unicodedata.normalize("NFKC", row["name"]).replace(" ", ""), legal_forms))
+        if not row["corporate_number"] or len(name) < 2:
+            continue
+        if name in out and out[name]["corporate_number"] != row["corporate_number"]:
+            shared.add(name)
+        out[name] = {"corporate_number": row["corporate_number"], "securities_code": row["securities_code"],
+                     "edinet_code": row["edinet_code"], "name_en": row["name_en"]}
+    return {name: row for name, row in out.items() if name not in shared}
 
 
 def _author(extraction: Extraction) -> Mention | None:
@@ -133,8 +280,18 @@ def _vote(types: Counter) -> str:
     return sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _label(seen: Counter, type_: str) -> str:
-    """A person by their fullest name seen; anything else by its most frequent spelling."""
-    if type_ == "Person":
-        return sorted(seen, key=lambda s: (-len(_PARTS.split(s)), -len(s), s))[0]
-    return sorted(seen, key=lambda s: (-seen[s], -len(s), s))[0]
+def _labels(seen: Counter, type_: str, entry: dict | None) -> dict[str, str]:
+    """The names documents use: a gazetteer entity's own Japanese name if they use it, else their most frequent
+    spelling (a 2012 article's ソニー is not labelled with today's ソニーグループ); a person by the fullest name."""
+    labels = {}
+    if entry and normalise(entry["ja"]) in {normalise(s) for s in seen}:
+        labels["ja"] = entry["ja"]
+    elif type_ == "Person":
+        labels["ja"] = sorted(seen, key=lambda s: (-len(_PARTS.split(s)), -len(s), s))[0]
+    else:
+        labels["ja"] = sorted(seen, key=lambda s: (-seen[s], -len(s), s))[0]
+    if entry and entry.get("en"):
+        labels["en"] = entry["en"]
+    elif labels["ja"].isascii():
+        labels["en"] = labels["ja"]
+    return labels

@@ -73,6 +73,9 @@ class SG(DefinedNamespace):
     growthRate: URIRef
     processNode: URIRef
     role: URIRef
+    corporateNumber: URIRef
+    securitiesCode: URIRef
+    edinetCode: URIRef
 
     # Agreements
     party: URIRef

@@ -152,6 +152,10 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in doc.spans[TAGGER_SPANS]:
             start, end = _trim(doc, span.start, span.end, lex, span.label_)
+            if span.label_ == "Person":
+                group, start, end = _person_core(doc, start, end, lex)
+                if group:
+                    found.append(Candidate(*group, "Organization", "group", RULE))
             if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
                     and not _category_phrase(doc[start:end], lex):
                 found.append(Candidate(start, end, span.label_, "tagger", TAGGER))
@@ -249,6 +253,25 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
         end -= 1
     return start, end
+
+
+def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, int] | None, int, int]:
+    """The name in a person's span that holds words of another kind: 杉山宣嗣写真展 and フォトグラファー杉山宣嗣 are
+    杉山宣嗣; the group in SPEED上原多香子, ナイナイ岡村 is a name of its own ((start, end) of it, or None), where the
+    words before the name are no role (タレント岡村). Only a span with tokens Sudachi tags as a person's name is cut."""
+    named = [i for i in range(start, end) if "人名" in doc[i].tag_]
+    if not named:
+        return None, start, end
+    first, last = named[0], named[-1] + 1
+    while first > start and doc[first - 1].text in _NAME_JOINERS + (" ", "　") or first > start and (
+            "人名" in doc[first - 1].tag_ or is_katakana(doc[first - 1].text) and doc[first].text in _NAME_JOINERS):
+        first -= 1
+    group = None
+    before = doc[start:first]
+    if first > start and not doc[first - 1].whitespace_ and not any(t.text in lex.roles for t in before) \
+            and is_namelike(before[0]) and all(is_namelike(t) or t.like_num for t in before):
+        group = (start, first)  # a name glued before the person's: the group they belong to
+    return group, first, last
 
 
 def _stray_opening(doc, start: int, end: int) -> bool:

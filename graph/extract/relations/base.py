@@ -31,6 +31,7 @@ CONFIDENCE = {
     "modifier-predicate": 0.8,
     "table-row": 0.8,
     "listed-under": 0.8,
+    "group-name": 0.8,
 }
 
 

@@ -41,5 +41,7 @@ class Possessives:
                 outer = previous[0]
                 if ctx.mentions[outer].type == "Place" and ctx.mentions[current].source != "countries":
                     self.emit(current, "locatedIn", outer, "compound-place", token)
+                if ctx.mentions[outer].source == "group" and ctx.mentions[current].type == "Person":
+                    self.emit(current, "memberOf", outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
             previous = (current, self.heads.get(current, token.i))
 
