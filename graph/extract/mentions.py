@@ -122,6 +122,7 @@ class Lexicon:
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
+        self.generic_products = set(names.get("generic_products", []))
         self.title_verbs = set(names.get("title_verbs", []))
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}

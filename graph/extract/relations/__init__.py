@@ -204,6 +204,13 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         named = self._named_by(token, type_)
         if named is not None:
             return named
+        # ＣＯＯＬＰＩＸ　Ｓシリーズ３機種, 「レグザタブレット」の新モデル: a generic noun for products stands for the one
+        # its own phrase names
+        if token.text in lex.generic_products:
+            for i in range(token.i - 1, max(token.left_edge.i, token.i - 6) - 1, -1):
+                index = self.entity_at[i]
+                if index is not None and ctx.mentions[index].type == type_:
+                    return index
         # このチップ: the last name of the category's type
         if self._demonstrative(token):
             return ctx.last_of_type(type_, self.offset + token.idx)

@@ -16,6 +16,7 @@ _OPEN, _CLOSE = "（(", "）)"
 
 class Appositions:
     def _appositions(self) -> None:
+        self._platforms()
         self._made_for()
         self._makers()
         self._relational_nouns()
@@ -56,8 +57,26 @@ class Appositions:
 
     # -- rules -----------------------------------------------------------------------------------------
 
+    def _platforms(self) -> None:
+        """Androidスマートフォン「HTC J」, WiMAXルーター「X」: a technology written before the category noun of a named
+        product is built into it (an operating system, the profile's ``platforms``) or used by it."""
+        ctx, doc = self.ctx, self.doc
+        for token in self.sent:
+            tech = self._mention_ending(token.i)
+            if tech is None or ctx.mentions[tech].type != "Technology" or token.i + 1 >= self.sent.end \
+                    or token.whitespace_ or ctx.lex.category(doc[token.i + 1].text) != "Product":
+                continue
+            product = self._filler(doc[token.i + 1])
+            if product is None or product == tech or ctx.mentions[product].type != "Product":
+                continue
+            if any(ctx.mentions[tech].text.startswith(name) for name in ctx.platforms):
+                self.emit(tech, "installedIn", product, "platform", doc[token.i + 1])
+            else:
+                self.emit(product, "usesTechnology", tech, "platform", doc[token.i + 1])
+
     def _made_for(self) -> None:
-        """au向け「HTC J」: a product for a carrier is released by it; for a platform, uses it."""
+        """au向け「HTC J」: a product for a carrier is released by it; for a platform, uses it (and 「SkyDrive」を
+        iOS向けに提供: the product the verb is said of)."""
         ctx = self.ctx
         for token in self.sent:
             if token.lemma_ not in ctx.made_for:
@@ -65,11 +84,21 @@ class Appositions:
             target = self._mention_ending(token.i - 1)
             if target is None:
                 continue
-            for product in self._products_after(token.i + 1):
+            products = self._products_after(token.i + 1) or self._said_of(token)
+            for product in products:
                 if ctx.mentions[target].type == "Organization":
                     self.emit(target, "releases", product, "made-for", token)
                 else:
                     self.emit(product, "usesTechnology", target, "made-for", token)
+
+    def _said_of(self, token) -> list[int]:
+        """The products the predicate a phrase hangs from is said of (its theme, else its subject)."""
+        head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and head.i != token.i:
+            head = head.head
+        args = self.arguments(head) if head.pos_ in ("VERB", "NOUN") else {}
+        found = [f for role in ("theme", "agent") for t in args.get(role, []) for f in self.fillers(t)]
+        return [f for f in found if self.ctx.mentions[f].type == "Product"][:3]
 
     def _makers(self) -> None:
         """「CX6」（リコー）, 「X」（東京ニュース通信社刊）, シャープ製「Y」: who makes or publishes a product."""

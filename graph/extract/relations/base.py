@@ -32,6 +32,7 @@ CONFIDENCE = {
     "table-row": 0.8,
     "listed-under": 0.8,
     "group-name": 0.8,
+    "platform": 0.8,
 }
 
 
@@ -102,6 +103,7 @@ class Context:
         self.maker_marks: dict[str, str] = appositions.get("makers", {})
         self.relational_nouns: dict[str, dict] = appositions.get("relational_nouns", {})
         self.known_for = set(appositions.get("known_for", []))
+        self.platforms = tuple(appositions.get("platforms", []))
         tables = p["tables"]
         self.table_keys = {key: "installedIn" for key in tables.get("installed", [])}
         self.table_present = set(tables.get("present", []))
