@@ -25,7 +25,8 @@ def test_build_writes_the_three_exports_and_a_summary(seed_build):
     assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {
         "graph.ttl", "graph.html", "extractions.jsonl", "ontology.ttl"}
     assert result.output.splitlines()[0].startswith("1 documents, ")
-    assert "relations in" in result.output and (out / "graph.html").resolve().as_uri() in result.output
+    assert "statements, " in result.output and " facts in " in result.output
+    assert (out / "graph.html").resolve().as_uri() in result.output
 
 
 def test_extractions_follow_the_documented_schema(seed_build):
