@@ -4,7 +4,8 @@ Nodes are entities and agreements, with their type, labels, aliases, Wikidata it
 the documents that mention them. Edges are the relations between them, one per kind, carrying every piece of
 evidence (document, sentence, offsets, rule, modality, confidence); an agreement links to its parties, its
 subject and its amounts, each amount a small node of its own (type ``Money`` or ``Quantity``).
-``view.graph["documents"]`` maps each document's identifier to its title, URL and date where the graph has them.
+``view.graph["documents"]`` maps each document's identifier to its title, URL, date and source where the graph
+has them.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _entity(graph: Graph, node: URIRef, type_: str) -> dict:
 
 
 def _document(graph: Graph, doc: URIRef) -> dict:
-    fields = {"title": DCTERMS.title, "url": SCHEMA.url, "date": DCTERMS.date}
+    fields = {"title": DCTERMS.title, "url": SCHEMA.url, "date": DCTERMS.date, "source": SG.source}
     return {key: str(value) for key, prop in fields.items() if (value := graph.value(doc, prop)) is not None}
 
 
@@ -103,7 +104,9 @@ def _evidence(graph: Graph, statement: URIRef, documents: dict) -> dict:
 
 
 def _agreement(graph: Graph, view, agreement: URIRef, documents: dict) -> None:
-    evidence = _sentence(graph, graph.value(agreement, PROV.wasDerivedFrom), documents)
+    statement = graph.value(agreement, SG.statement)  # the contract's own statement: its modality, confidence
+    evidence = (_evidence(graph, statement, documents) if statement is not None else
+                _sentence(graph, graph.value(agreement, PROV.wasDerivedFrom), documents))
     amounts = sorted(graph.objects(agreement, SG.amount))
     dates = sorted(str(d) for d in graph.objects(agreement, SG.date))
     node = str(agreement)
@@ -122,3 +125,27 @@ def _agreement(graph: Graph, view, agreement: URIRef, documents: dict) -> None:
         for target in sorted(graph.objects(agreement, prop)):
             if str(target) in view:
                 view.add_edge(node, str(target), key=kind, kind=kind, evidence=[], asserted=True)
+
+
+def communities(view) -> dict[str, int]:
+    """Each node's community: 0 for the largest group of densely linked nodes, 1 for the next, …, and -1 for a
+    node alone (no relation). Louvain modularity (networkx) on the undirected graph, each pair of nodes weighted
+    by the pieces of evidence that link them; seeded and fed in sorted order, so a graph always gets the same
+    communities."""
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(view))
+    for source, target, attrs in sorted(view.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
+        if source != target:
+            weight = max(1, len(attrs["evidence"]))
+            if simple.has_edge(source, target):
+                simple[source][target]["weight"] += weight
+            else:
+                simple.add_edge(source, target, weight=weight)
+    groups = nx.community.louvain_communities(simple, weight="weight", seed=0)
+    ranked = sorted((sorted(group) for group in groups if len(group) > 1), key=lambda g: (-len(g), g[0]))
+    number = {node: -1 for node in view}
+    for index, group in enumerate(ranked):
+        number.update(dict.fromkeys(group, index))
+    return number

@@ -26,12 +26,18 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 ENTITY_TYPES = "sg:Organization sg:Person sg:Place sg:Facility sg:Product sg:Technology sg:Event"
 
 
 def select(graph, query: str) -> list[tuple]:
     return [tuple(row) for row in graph.query(PREFIXES + query)]
+
+
+def connected(edges: list[tuple[str, str]]) -> tuple[int, int]:
+    """What the explorer draws when the filters leave these edges: their ends, and them."""
+    return len({node for edge in edges for node in edge}), len(edges)
 
 
 # ---- the browser (its fixture, shared with the inline explorer's test, is in conftest.py) ----------------------
@@ -167,9 +173,14 @@ def test_the_harness_sees_external_requests(open_explorer, tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.model
-def test_loads_offline_and_draws_every_node_and_edge(open_explorer, seed):
+def test_loads_offline_and_draws_every_connected_node_and_edge_and_the_isolated_ones_on_demand(open_explorer, seed):
+    from graph.convert import to_networkx
+
     path, graph = seed
+    view = to_networkx(graph)
     explorer = open_explorer(path)
+    assert explorer.drawn() == (sum(1 for n in view if view.degree(n)), view.number_of_edges())
+    explorer.page.click("#isolated")
     [(nodes,)] = select(graph, f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{
         {{ VALUES ?t {{ {ENTITY_TYPES} sg:Agreement }} ?n a ?t }} UNION {{ ?a a sg:Agreement ; sg:amount ?n }} }}""")
     [(facts,)] = select(graph, f"""SELECT (COUNT(*) AS ?c) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
@@ -203,13 +214,15 @@ def test_physics_settles_then_stops(open_explorer, seed):
 @pytest.mark.model
 @pytest.mark.parametrize("query", ["サムスン", "Samsung", "三星電子", "samsung electronics"])
 def test_search_selects_and_focuses_by_any_label_or_alias(open_explorer, seed, query):
-    explorer = open_explorer(seed[0])
+    path, graph = seed
+    [(label,)] = select(graph, f'SELECT ?l WHERE {{ <{SAMSUNG}> rdfs:label ?l FILTER(LANG(?l) = "ja") }}')
+    explorer = open_explorer(path)
     explorer.page.fill("#search", query)
     explorer.page.press("#search", "Enter")
     explorer.page.wait_for_function("""id => { const n = seedGraph.network, p = n.getPosition(id),
         v = n.getViewPosition(); return Math.hypot(p.x - v.x, p.y - v.y) < 1; }""", arg=SAMSUNG)
     assert explorer.js("() => seedGraph.network.getSelectedNodes()") == [SAMSUNG]
-    assert explorer.page.inner_text("#details h2") == "サムスン電子"
+    assert explorer.page.inner_text("#details h2") == str(label)
 
 
 @pytest.mark.browser
@@ -282,10 +295,11 @@ def test_filters_hide_a_type_and_a_relation_kind(open_explorer, seed):
     people = {n for n, t in view.nodes(data="type") if t == "Person"}
     explorer = open_explorer(path)
     explorer.page.click('#type-filter input[value="Person"]')
-    assert explorer.drawn() == (view.number_of_nodes() - len(people),
-                                sum(1 for s, t in view.edges() if not {s, t} & people))
+    assert explorer.drawn() == connected([(s, t) for s, t in view.edges() if not {s, t} & people])
     explorer.page.click('#type-filter input[value="Person"]')
     explorer.page.click('#kind-filter input[value="develops"]')
+    assert explorer.drawn() == connected([(s, t) for s, t, kind in view.edges(data="kind") if kind != "develops"])
+    explorer.page.click("#isolated")  # what the filters leave without a relation is drawn too
     assert explorer.drawn() == (view.number_of_nodes(),
                                 sum(1 for *_, kind in view.edges(data="kind") if kind != "develops"))
 
@@ -378,4 +392,189 @@ def test_the_date_filter_shows_the_facts_dated_within_a_period(open_explorer, tm
     assert "日付 2012-06" in explorer.panel()
     explorer.page.fill("#date-from", "")
     assert explorer.drawn()[1] == view.number_of_edges()
+    assert explorer.errors == [] and explorer.external == []
+
+
+# ---- a corpus: documents, isolated entities, hubs, dates, confidences, modalities (tests/corpus.py) -----------
+
+HUB, LEAF = ENT + "アルファ工業", ENT + "シグマ研究所"
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory):
+    """The made-up corpus's explorer page and its networkx view."""
+    import corpus
+    from graph.convert import to_networkx
+    from graph.export.html import write_html
+
+    view = to_networkx(corpus.build().graph)
+    path = tmp_path_factory.mktemp("news") / "graph.html"
+    write_html(view, path)
+    return path, view
+
+
+def drawn_by_filters(view, **filters) -> tuple[int, int]:
+    """How many nodes and edges the explorer should draw under these filters (see kept_edges)."""
+    return connected(kept_edges(view, **filters))
+
+
+def kept_edges(view, documents=(), confidence=0.0, hidden_modalities=(), period=None, basis="sentence"):
+    """The edges the explorer should draw under these filters, read from the view: those with a piece of evidence
+    that passes every filter at once (an agreement's links stand on the agreement's own sentence, and are dated
+    by the agreement's date)."""
+    meta = view.graph["documents"]
+
+    def overlaps(d):
+        if not d:
+            return False
+        first = d + "-01-01" if len(d) == 4 else d + "-01" if len(d) == 7 else d[:10]
+        last = d + "-12-31" if len(d) == 4 else d + "-31" if len(d) == 7 else d[:10]
+        return (not period[0] or last >= period[0]) and (not period[1] or first <= period[1])
+
+    filtering = documents or confidence or hidden_modalities or period
+    kept = []
+    for source, target, attrs in view.edges(data=True):
+        agreement = view.nodes[source] if view.nodes[source]["type"] == "Agreement" else None
+        evidence = attrs["evidence"] or (agreement["evidence"] if agreement else [])
+
+        def passes(e):
+            if confidence and e.get("confidence", 1) < confidence or e.get("modality") in hidden_modalities:
+                return False
+            if documents and e["document"] not in documents:
+                return False
+            if period:
+                if basis == "article":
+                    return overlaps(meta.get(e["document"], {}).get("date"))
+                return any(map(overlaps, agreement["dates"])) if agreement else overlaps(e.get("date"))
+            return True
+
+        if not filtering or any(map(passes, evidence)):  # noqa: B023
+            kept.append((source, target))
+    return kept
+
+
+def set_confidence(explorer, value: float) -> None:
+    explorer.js("""v => { const c = document.getElementById("confidence"); c.value = v;
+        c.dispatchEvent(new Event("input")); c.dispatchEvent(new Event("change")); }""", value)
+
+
+@pytest.mark.browser
+def test_the_first_view_hides_isolated_entities_and_labels_the_hubs(open_explorer, news):
+    path, view = news
+    isolated = [n for n in view if view.degree(n) == 0]
+    assert isolated and max(view.degree, key=lambda nd: nd[1])[0] == HUB
+    explorer = open_explorer(path)
+    assert explorer.drawn() == connected(list(view.edges()))
+    assert f"({len(isolated)})" in explorer.page.inner_text("#isolated-count")
+    # far out, where no label would be legible at its own size, the best connected node keeps its label
+    explorer.js("() => seedGraph.network.moveTo({scale: 0.05})")
+    explorer.page.wait_for_timeout(300)
+    far = explorer.js("() => seedGraph.labelled()")
+    assert HUB in far and LEAF not in far
+    explorer.js("() => seedGraph.network.moveTo({scale: 2})")  # and closer in, every node has its label
+    explorer.page.wait_for_timeout(300)
+    near = set(explorer.js("() => seedGraph.labelled()"))
+    assert {n for n in view if view.degree(n) and view.nodes[n]["type"] not in ("Agreement", "Money")} <= near
+    explorer.page.click("#isolated")
+    assert explorer.drawn() == (view.number_of_nodes(), view.number_of_edges())
+    places = explorer.js("ids => seedGraph.network.getPositions(ids)", isolated)
+    assert len({(round(p["x"]), round(p["y"])) for p in places.values()}) == len(isolated)  # each in a place of its own
+    explorer.page.click("#isolated")
+    assert explorer.drawn() == connected(list(view.edges()))
+    assert explorer.errors == [] and explorer.external == []
+
+
+@pytest.mark.browser
+def test_the_documents_panel_lists_each_document_and_choosing_shows_only_their_subgraph(open_explorer, news):
+    path, view = news
+    explorer = open_explorer(path)
+    rows = explorer.page.locator("#doc-list label")
+    assert rows.count() == len(view.graph["documents"]) == 3
+    second = explorer.page.locator("#doc-list label", has=explorer.page.locator('input[value="news-002"]'))
+    text = second.inner_text()
+    entities = sum(1 for _, a in view.nodes(data=True) if "news-002" in a["documents"] and a["type"] != "Agreement")
+    facts = sum(1 for *_, a in view.edges(data=True) if any(e["document"] == "news-002" for e in a["evidence"]))
+    for part in ["ベータ電機、ガンマXを量産へ", "2024-05-10", "news-002.txt", f"{entities} 実体", f"{facts} 事実"]:
+        assert part in text, part
+    explorer.page.check('#doc-list input[value="news-002"]')
+    assert explorer.drawn() == drawn_by_filters(view, documents={"news-002"}) != connected(list(view.edges()))
+    explorer.page.check('#doc-list input[value="news-003"]')  # several: what any of them says
+    assert explorer.drawn() == drawn_by_filters(view, documents={"news-002", "news-003"})
+    explorer.page.click("#isolated")  # with isolated nodes: everything the documents mention
+    mentioned = {n for n, a in view.nodes(data=True) if {"news-002", "news-003"} & set(a["documents"])}
+    ends = {n for edge in kept_edges(view, documents={"news-002", "news-003"}) for n in edge}
+    assert explorer.drawn()[0] == len(mentioned | ends) > len(ends)
+    explorer.page.click("#isolated")
+    explorer.page.click("#doc-clear")
+    assert explorer.drawn() == connected(list(view.edges()))
+    explorer.page.fill("#doc-search", "量産")  # the list filters by title
+    assert explorer.page.locator("#doc-list label:visible").count() == 1
+    assert explorer.errors == [] and explorer.external == []
+
+
+@pytest.mark.browser
+def test_the_date_confidence_and_modality_filters_change_what_is_drawn(open_explorer, news):
+    path, view = news
+    explorer = open_explorer(path)
+    everything = connected(list(view.edges()))
+    set_confidence(explorer, 0.8)
+    assert explorer.page.inner_text("#confidence-value") == "≥ 0.80"
+    assert explorer.drawn() == drawn_by_filters(view, confidence=0.8) != everything
+    explorer.page.click('#modality-filter input[value="asserted"]')  # and not said as so
+    assert explorer.drawn() == drawn_by_filters(view, confidence=0.8, hidden_modalities={"asserted"})
+    set_confidence(explorer, 0)
+    assert explorer.drawn() == drawn_by_filters(view, hidden_modalities={"asserted"}) != everything
+    explorer.page.click('#modality-filter input[value="asserted"]')
+    assert explorer.drawn() == everything
+    explorer.page.fill("#date-from", "2024-01-01")  # facts whose sentence gives a date in 2024 or later
+    assert explorer.drawn() == drawn_by_filters(view, period=("2024-01-01", "")) != everything
+    explorer.page.check('input[name=date-basis][value="article"]')  # facts of articles of 2024 or later
+    assert explorer.drawn() == drawn_by_filters(view, period=("2024-01-01", ""), basis="article") != \
+        drawn_by_filters(view, period=("2024-01-01", ""))
+    explorer.page.fill("#date-to", "2024-03-31")
+    assert explorer.drawn() == drawn_by_filters(view, period=("2024-01-01", "2024-03-31"), basis="article")
+    explorer.page.click("#reset")
+    assert explorer.drawn() == everything
+    assert explorer.errors == [] and explorer.external == []
+
+
+@pytest.mark.browser
+def test_a_neighbourhood_shows_a_node_and_what_lies_within_k_hops(open_explorer, news):
+    import networkx as nx
+
+    path, view = news
+    explorer = open_explorer(path)
+    explorer.click_node(LEAF)
+    for hops in (1, 2):
+        explorer.page.select_option("#hops", str(hops))
+        explorer.page.click("#hood")
+        near = set(nx.ego_graph(view.to_undirected(as_view=True), LEAF, radius=hops))
+        assert explorer.drawn() == connected([(s, t) for s, t in view.edges() if s in near and t in near])
+        assert explorer.js("() => [...seedGraph.shown().nodes].sort()") == sorted(near)
+    explorer.page.click("#hood-clear")
+    assert explorer.drawn() == connected(list(view.edges()))
+    explorer.page.wait_for_timeout(500)  # the view has fitted the graph again
+    explorer.page.dblclick("#network canvas", position=dict(zip("xy", explorer.js(
+        "id => Object.values(seedGraph.network.canvasToDOM(seedGraph.network.getPosition(id)))", HUB))))
+    near = set(nx.ego_graph(view.to_undirected(as_view=True), HUB, radius=2))  # the hops chosen last
+    assert explorer.js("() => [...seedGraph.shown().nodes].sort()") == sorted(near)
+    assert explorer.errors == [] and explorer.external == []
+
+
+@pytest.mark.browser
+def test_communities_colour_the_nodes_on_demand(open_explorer, news):
+    from graph.convert import communities
+    from graph.export.html import PALETTE, STYLES
+
+    path, view = news
+    community = communities(view)
+    explorer = open_explorer(path)
+    colours = "() => Object.fromEntries(Object.values(seedGraph.network.body.nodes).map(n => [n.id, n.options.color.background]))"
+    assert all(c.lower() == STYLES[view.nodes[n]["type"]][0] for n, c in explorer.js(colours).items())
+    explorer.page.check('input[name=colour][value="community"]')
+    painted = explorer.js(colours)
+    assert painted == {n: PALETTE[community[n]] if 0 <= community[n] < len(PALETTE) else "#d5dae0" for n in painted}
+    assert len(set(painted.values())) > 1 and explorer.page.is_visible("#community-legend")
+    explorer.page.check('input[name=colour][value="type"]')
+    assert all(c.lower() == STYLES[view.nodes[n]["type"]][0] for n, c in explorer.js(colours).items())
     assert explorer.errors == [] and explorer.external == []

@@ -1,10 +1,12 @@
-"""The HTML explorer: one self-contained page (pyvis's vis-network inlined, no external URL, no CDN).
+"""The HTML explorer: one self-contained page (vis-network as pyvis ships it, inlined; no external URL, no CDN).
 
-pyvis assembles the nodes and edges; the page around them is ours (``templates/explorer.html``): a legend
-that filters by type, a filter by relation kind, a search over every label and alias, tooltips, and a panel
-with an entity's details or a relation's evidence. Text from documents only ever reaches the page as JSON
-(with ``<``, ``>`` and ``&`` escaped) and is shown with ``textContent``, so markup in an article is displayed,
-never run. Physics lays the graph out once and then stops, so even thousands of nodes stay responsive.
+The page (``templates/explorer.html`` and its script ``templates/explorer.js``) opens on the connected part of
+the graph (isolated entities hidden, one switch shows them), labels the most connected nodes and the rest as
+the view zooms in, and filters by document, type, relation kind, date, confidence and modality; it shows a
+node's neighbourhood of k hops, and colours by type or by community (graph.convert.communities, computed here,
+at build time). Text from documents only ever reaches the page as JSON (with ``<``, ``>`` and ``&`` escaped) and
+is shown with ``textContent``, so markup in an article is displayed, never run. Physics lays the graph out once
+and then stops, so even thousands of nodes stay responsive.
 """
 
 from __future__ import annotations
@@ -30,35 +32,74 @@ SMALL = ("Agreement", "Money", "Quantity")  # drawn as small labelled boxes, not
 FONT = ('"Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, '
         "sans-serif")
 LARGE = 500  # nodes: beyond this, layout and drawing trade looks for speed
+MODALITIES = ("asserted", "past", "reported", "planned", "speculative", "negated")
+# the largest communities' colours (ColorBrewer Paired); smaller ones and lone nodes are grey
+PALETTE = ("#1f78b4", "#e31a1c", "#33a02c", "#ff7f00", "#6a3d9a", "#b15928", "#a6cee3", "#fb9a99", "#b2df8a",
+           "#fdbf6f", "#cab2d6", "#e7d84c")
 
 
 def render(view, title: str = "seed-graph") -> str:
     """The explorer page for a networkx view of the graph (graph.convert.to_networkx)."""
-    from pyvis.network import Network
+    from graph.convert import communities
 
-    net = Network(directed=True)
+    community = communities(view)
+    nodes = []
     for node, attrs in sorted(view.nodes(data=True)):
         type_ = attrs["type"]
-        net.add_node(node, label=_label(attrs), group=type_, shape=STYLES[type_][1], info=_plain(attrs),
-                     **({} if type_ in SMALL else {"value": view.degree(node)}))
+        degree = view.degree(node)
+        nodes.append({"id": node, "label": _label(attrs), "group": type_, "shape": STYLES[type_][1],
+                      "info": {**_plain(attrs), "degree": degree, "community": community[node]},
+                      **({} if type_ in SMALL else {"value": degree})})
+    edges = []
     for number, (source, target, attrs) in enumerate(sorted(view.edges(data=True),
                                                             key=lambda e: (e[0], e[1], e[2]["kind"]))):
         spread = math.sqrt(view.degree(source)) + math.sqrt(view.degree(target))  # room around hubs
-        net.add_edge(source, target, id=f"e{number}", kind=attrs["kind"], info={"evidence": attrs["evidence"]},
-                     **{"label": attrs["kind"], "length": round(90 + 25 * spread), **_edge_style(attrs)})
-    nodes, edges, *_ = net.get_network_data()
+        edges.append({"from": source, "to": target, "arrows": "to", "id": f"e{number}", "kind": attrs["kind"],
+                      "info": {"evidence": attrs["evidence"]}, "label": attrs["kind"],
+                      "length": round(90 + 25 * spread), **_edge_style(attrs)})
     names = _names()
     types = Counter(a["type"] for _, a in view.nodes(data=True))
     kinds = Counter(a["kind"] for *_, a in view.edges(data=True))
+    modalities = Counter(m for *_, a in view.edges(data=True) for m in {e["modality"] for e in a["evidence"]})
     data = {
-        "nodes": nodes, "edges": edges, "options": _options(view.number_of_nodes()),
-        "documents": view.graph.get("documents", {}),
+        "nodes": nodes, "edges": edges, "options": _options(sum(1 for n in view if view.degree(n))),
+        "documents": _documents(view),
         "types": [{"name": t, "label": NAMES.get(t) or names.get(t, t), "color": STYLES[t][0], "shape": STYLES[t][1],
                    "count": types[t]} for t in sorted(types, key=list(STYLES).index)],
         "kinds": [{"name": k, "label": names.get(k, k), "structural": k in STRUCTURAL, "count": kinds[k]}
                   for k in sorted(kinds, key=lambda k: (k in STRUCTURAL, k))],
+        "modalities": [{"name": m, "label": names.get(m, m), "count": modalities[m]} for m in MODALITIES
+                       if modalities[m]],
+        "communities": _communities(view, community),
     }
-    return _template().render(title=title, font=FONT, vis_js=_vis_js(), data_json=_script_json(data))
+    return _template().render(title=title, font=FONT, vis_js=_asset_js(_vis_path()),
+                              explorer_js=_asset_js(_template_path("explorer.js")), data_json=_script_json(data))
+
+
+def _documents(view) -> dict[str, dict]:
+    """Each document's title, date, URL and source, with how many entities it mentions and facts it gives."""
+    documents = {doc: {**meta, "entities": 0, "facts": 0} for doc, meta in view.graph.get("documents", {}).items()}
+    for _, attrs in view.nodes(data=True):
+        if attrs["type"] not in SMALL:
+            for doc in attrs.get("documents", []):
+                if doc in documents:
+                    documents[doc]["entities"] += 1
+    for *_, attrs in view.edges(data=True):
+        for doc in {e["document"] for e in attrs["evidence"]}:
+            if doc in documents:
+                documents[doc]["facts"] += 1
+    return documents
+
+
+def _communities(view, community: dict[str, int]) -> list[dict]:
+    """The largest communities, each with its colour, size and best connected members' labels."""
+    members: dict[int, list[str]] = {}
+    for node, number in community.items():
+        if 0 <= number < len(PALETTE):
+            members.setdefault(number, []).append(node)
+    return [{"index": number, "color": PALETTE[number], "size": len(nodes),
+             "names": [view.nodes[n]["label"] for n in sorted(nodes, key=lambda n: (-view.degree(n), n))[:3]]}
+            for number, nodes in sorted(members.items())]
 
 
 def write_html(view, dest: str | Path | IO[str], title: str = "seed-graph") -> None:
@@ -162,11 +203,21 @@ def _template():
     return env.get_template("explorer.html")
 
 
-def _vis_js():
-    """vis-network as pyvis ships it, marked safe for the template (it is code, not text)."""
+def _template_path(name: str):
     from importlib import resources
 
+    return resources.files("graph.export") / "templates" / name
+
+
+def _vis_path():
+    """vis-network as pyvis ships it."""
+    from importlib import resources
+
+    return resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+
+def _asset_js(path):
+    """A script, marked safe for the template (it is code, not text), that cannot close its element."""
     from markupsafe import Markup
 
-    script = (resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text("utf-8")
-    return Markup(script.replace("</script", "<\\/script"))
+    return Markup(path.read_text("utf-8").replace("</script", "<\\/script"))
