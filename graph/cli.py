@@ -113,7 +113,7 @@ def build(inputs: tuple[Path, ...], out: Path, profile: Path | None, title: str,
 @main.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 def stats(graph_path: Path) -> None:
-    """Counts of a built GRAPH (graph.ttl): documents, entities by type, statements, facts by kind, modalities.
+    """Counts of a built GRAPH (a graph.ttl, or a store folder): documents, entities by type, statements, facts by kind, modalities.
 
     They are the build summary's counts, named the same way: a statement is a fact as one sentence states it,
     a fact a distinct subject-relation-object triple (one however many sentences state it, negated ones aside).
@@ -137,6 +137,38 @@ def stats(graph_path: Path) -> None:
     view = to_networkx(graph)
     top = sorted(view.degree, key=lambda nd: (-nd[1], nd[0]))[:5]
     click.echo("most connected  " + ", ".join(f"{view.nodes[n]['label']} ({d})" for n, d in top))
+
+
+@main.command("export")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "jsonld", "nt", "neo4j"]),
+              help="graphml or gexf (Gephi, Cytoscape, yEd), jsonld or nt (RDF), neo4j (CSV files and a Cypher "
+                   "script, into a folder).")
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path),
+              help="The file to write (a folder for neo4j).")
+def export_(graph_path: Path, fmt: str, out: Path) -> None:
+    """Write GRAPH (a graph.ttl, or a store folder made by `build --store`) in another tool's format.
+
+    \b
+      seed-graph export exports/graph.ttl --format gexf --out graph.gexf        # open in Gephi
+      seed-graph export exports/graph.ttl --format jsonld --out graph.jsonld
+      seed-graph export exports/graph.ttl --format neo4j --out neo4j/          # CSV files and load.cypher
+    """
+    from graph.export.formats import FORMATS, export
+
+    spec = FORMATS[fmt]
+    if spec.folder and out.exists() and not out.is_dir():
+        raise Fail(f"{out}: not a folder: {fmt} writes several files into a folder")
+    if not spec.folder and out.is_dir():
+        raise Fail(f"{out}: a folder: give the file to write, e.g. {out / ('graph' + spec.suffix)}")
+    if not spec.folder and not out.parent.is_dir():
+        raise Fail(f"{out.parent}: no such folder")
+    graph = _load(graph_path)
+    try:
+        export(graph, fmt, out)
+    except OSError as exc:
+        raise Fail(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {out}")
 
 
 def _list_queries(ctx: click.Context, _param, value: bool) -> None:
@@ -328,12 +360,30 @@ def evaluate(gold_path: Path, pred: Path | None, fmt: str, types: Path | None, p
 
 
 def _load(path: Path):
+    """A graph.ttl, or a store folder (`build --store`) opened read-only, as an rdflib Graph."""
     from graph import pipeline
 
     try:
+        if path.is_dir():
+            return _store(path)
         return pipeline.load(path)
     except InputError as exc:
         raise Fail(str(exc)) from exc
+
+
+def _store(path: Path):
+    from oxrdflib import OxigraphStore
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from graph import query
+    from graph.build import PREFIXES
+
+    graph = Graph(store=OxigraphStore(store=query.load(path)), identifier=DATASET_DEFAULT_GRAPH_ID,
+                  bind_namespaces="core")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
 
 
 if __name__ == "__main__":
