@@ -1,12 +1,15 @@
-# `make` sets up .venv (once) and builds exports/ from seeds/; `make test` runs the whole test suite.
+# `make` sets up .venv (once) and builds exports/ from seeds/ (committed: rebuild and commit it whenever the build
+# writes something else; tests/test_export.py says when); `make test` runs the whole test suite.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test clean
+.PHONY: build exports test clean
 
 build: $(VENV)/.installed
 	$(BIN)/seed-graph build seeds --out exports
+
+exports: build
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

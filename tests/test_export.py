@@ -2,6 +2,7 @@
 reads back GraphML and GEXF, rdflib JSON-LD and N-Triples, and the Neo4j CSV files parse by their header types.
 
 Each runs on a multi-document graph built without the model (tests/corpus.py) and on the seed article's build.
+The committed exports/ are rebuilt from seeds/ and compared byte for byte.
 """
 
 from __future__ import annotations
@@ -351,3 +352,19 @@ def test_the_build_summary_names_what_stats_counts(seed_build):
     assert result.output.splitlines()[0].startswith(
         f"{named['documents']} documents, {named['entities']} entities, {named['statements']} statements, "
         f"{named['facts']} facts in ")
+
+
+# ---- exports/ in the repository ------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_the_committed_exports_are_the_seeds_build_byte_for_byte(tmp_path, monkeypatch):
+    """exports/ is what `make` (seed-graph build seeds --out exports) writes today. When this fails, the code or
+    the seed changed what the build writes: run `make` and commit exports/."""
+    from graph.pipeline import OUTPUTS
+
+    monkeypatch.chdir(ROOT)  # documents are named by the path given, seeds/…, as make gives it
+    result = invoke("build", "seeds", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    stale = [name for name in OUTPUTS
+             if not (ROOT / "exports" / name).is_file() or (ROOT / "exports" / name).read_bytes() != (tmp_path / name).read_bytes()]
+    assert not stale, f"exports/{', exports/'.join(stale)}: not what the seed builds to today; run `make` and commit exports/"
