@@ -1,5 +1,5 @@
 """A small corpus of made-up news, as extraction records: several documents with titles, dates and sources, facts
-said with every modality and a range of confidences, some dated by their sentence, an agreement with a price,
+said with every modality and a range of confidences, some dated by their sentence, one sentence said twice, an agreement with a price,
 entities mentioned without any fact (isolated), one company in most of the facts (a hub), and one the profile
 knows whose Japanese and English names are the same (TSMC).
 
@@ -21,6 +21,7 @@ CORPUS = {
                  [("イプシロン市", "Place"), ("カッパ技術", "Technology")]),
     "news-002": ({"title": "ベータ電機、ガンマXを量産へ", "date": "2024-05-10", "url": "https://example.com/news/2"},
                  [("ベータ電機", "Organization", "manufactures", "ガンマX", "Product", "asserted", 0.8, "2024-05"),
+                  ("ベータ電機", "Organization", "manufactures", "ガンマX", "Product", "asserted", 0.8, "2024-05"),
                   ("アルファ工業", "Organization", "acquires", "デルタ社", "Organization", "speculative", 0.5, None),
                   ("山田太郎", "Person", "worksFor", "アルファ工業", "Organization", "past", 0.9, "2024-04"),
                   ("アルファ工業", "Organization", "investsIn", "シグマ研究所", "Organization", "reported", 0.7, None),

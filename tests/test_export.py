@@ -338,8 +338,9 @@ def test_the_summary_and_stats_count_the_same_things_the_same_way(corpus_ttl):
     assert summary.startswith(f"{named['documents']} documents, {named['entities']} entities, "
                               f"{named['statements']} statements, {named['facts']} facts in ")
     counts = count(result.graph)
-    # 12 statements, one of them negated: 11 facts; each type's count is printed under "entities"
-    assert (named["documents"], named["statements"], named["facts"], named["agreements"]) == (3, 12, 11, 1)
+    # 13 statements, one of them negated and two of one fact (a sentence said twice): 11 facts; each type's
+    # count is printed under "entities"
+    assert (named["documents"], named["statements"], named["facts"], named["agreements"]) == (3, 13, 11, 1)
     for type_, n in counts.entities.items():
         assert re.search(rf"^  {type_}\s+{n}$", stats.output, re.M)
     assert sum(counts.entities.values()) == named["entities"] == len(result.entities)
