@@ -118,7 +118,7 @@ def stats(graph_path: Path) -> None:
     They are the build summary's counts, named the same way: a statement is a fact as one sentence states it,
     a fact a distinct subject-relation-object triple (one however many sentences state it, negated ones aside).
     """
-    from graph.convert import to_networkx
+    from graph.convert import ENTITY_CLASSES, to_networkx
     from graph.counts import count
 
     graph = _load(graph_path)
@@ -126,16 +126,17 @@ def stats(graph_path: Path) -> None:
     click.echo(f"documents    {counts.documents}")
     click.echo(f"entities     {sum(counts.entities.values())}")
     for type_, n in counts.entities.items():
-        click.echo(f"  {type_:<14}{n}")
+        click.echo(f"  {type_:<14} {n}")
     click.echo(f"statements   {counts.statements}")
     click.echo("modalities   " + ", ".join(f"{m} {c}" for m, c in sorted(counts.modalities.items())))
     click.echo(f"facts        {sum(counts.facts.values())}")
     for kind, n in sorted(counts.facts.items(), key=lambda kv: (-kv[1], kv[0])):
-        click.echo(f"  {kind:<14}{n}")
+        click.echo(f"  {kind:<14} {n}")
     click.echo(f"agreements   {counts.agreements}")
     click.echo(f"triples      {counts.triples}")
     view = to_networkx(graph)
-    top = sorted(view.degree, key=lambda nd: (-nd[1], nd[0]))[:5]
+    entities = [(node, degree) for node, degree in view.degree if view.nodes[node]["type"] in ENTITY_CLASSES]
+    top = sorted(entities, key=lambda nd: (-nd[1], nd[0]))[:5]
     click.echo("most connected  " + ", ".join(f"{view.nodes[n]['label']} ({d})" for n, d in top))
 
 
