@@ -192,11 +192,9 @@ def measure(page_path: Path, executable: str = "/usr/bin/chromium", screenshot: 
         search = _latency(page, """() => seedGraph.nodes.get(seedGraph.network.body.nodeIndices[1]).info.label""",
                           "search")
         page.keyboard.press("Escape")
-        if screenshot:
-            page.evaluate("() => seedGraph.network.fit()")
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(screenshot))
         filters = _filters(page)
+        if screenshot:
+            _screenshot(page, screenshot)
         browser.close()
     return {"parsed_ms": round(loaded["parsed"]), "settled_ms": round(loaded["settled"]),
             "drawn_nodes": loaded["drawnNodes"], "drawn_edges": loaded["drawnEdges"],
@@ -233,6 +231,21 @@ FILTERS = {
     "isolated": ("""() => document.getElementById("isolated").click()""",
                  """() => document.getElementById("isolated").click()"""),
 }
+
+
+def _screenshot(page, path: Path) -> None:
+    """The first view, with the best connected node chosen: its relations in the panel, the rest veiled."""
+    page.evaluate("() => document.getElementById('reset').click()")
+    page.wait_for_timeout(600)
+    box = page.locator("#network").bounding_box()
+    x, y = page.evaluate("""() => { const n = seedGraph.network, hub = seedGraph.data.nodes.filter(x => x.value)
+        .sort((a, b) => b.value - a.value)[0].id; const p = n.canvasToDOM(n.getPosition(hub)); return [p.x, p.y]; }""")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_timeout(400)
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.mouse.move(1, 1)
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path))
 
 
 def _filters(page) -> dict[str, float]:

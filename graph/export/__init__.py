@@ -1,4 +1,6 @@
-"""Views of the graph as files: Turtle, the HTML explorer, and the extractions as JSON lines.
+"""Views of the graph as files: Turtle, the HTML explorer and the extractions as JSON lines, which a build writes;
+and other tools' formats, which ``seed-graph export`` writes (``formats``: GraphML, GEXF, JSON-LD, N-Triples,
+Neo4j's CSV files).
 
 Writers take a path or an open file. Given a path, they write a temporary file beside it and move it into
 place only once it is complete, so a failed or interrupted write leaves the previous file as it was.

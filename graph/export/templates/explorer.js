@@ -146,18 +146,24 @@
   if (!shown.nodes.size) { settle(); progress.hidden = false; progress.textContent = data.nodes.length ? "関係のあるノードがありません: 「孤立ノードも表示」で表示 / No connected nodes: show the isolated ones" : "グラフは空です / The graph is empty"; }
 
   // Redraw what the filters leave. Nodes that go keep their place (saved into the data set) for when they return.
+  // vis-network sizes the labels of the nodes and edges it is given at the scale of the view, so many are given
+  // to it zoomed far out, where no label shows, and the view goes back (or fits them) after.
+  const MANY = 200;
   function refresh(fit) {
     const started = performance.now(), next = compute();
     const leaving = [...shown.nodes].filter(id => !next.nodes.has(id)), entering = [...next.nodes].filter(id => !shown.nodes.has(id));
     const places = leaving.length ? network.getPositions(leaving) : {};
+    const view = { position: network.getViewPosition(), scale: network.getScale() }, many = entering.length > MANY;
     shown = next;
+    if (many) network.moveTo({ scale: 0.01 });
     nodeView.refresh(); edgeView.refresh();
+    if (many && !(fit && shown.nodes.size)) network.moveTo(view);
     if (leaving.length) nodes.update(leaving.filter(id => places[id]).map(id => ({ id, x: places[id].x, y: places[id].y })));
     paint(entering);
     pickHubs();
     showCounts();
     if (spot) spot = { nodes: spot.nodes.filter(id => shown.nodes.has(id)), edges: spot.edges.filter(id => shown.edges.has(id)) };
-    if (fit && shown.nodes.size) network.fit({ nodes: [...shown.nodes], animation: { duration: 300 } });
+    if (fit && shown.nodes.size) network.fit({ nodes: [...shown.nodes], animation: many ? false : { duration: 300 } });
     network.once("afterDrawing", () => { state.lastRefresh = { ms: performance.now() - started, nodes: shown.nodes.size, edges: shown.edges.size }; });
     network.redraw();
   }
@@ -177,17 +183,15 @@
   function pickHubs() {
     hubs = [...shown.nodes].map(id => byId.get(id)).filter(n => n.value).sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1)).slice(0, HUB_LABELS * 3).map(n => n.id);
   }
-  function drawHubLabels(ctx) {
-    const scale = network.getScale(), body = network.body, boxes = [];
-    labelled = body.nodeIndices.filter(id => body.nodes[id].labelModule.visible());
+  function drawLabels(ctx, ids) {  // labels vis-network leaves out at this scale, none over another; the ids drawn
+    const scale = network.getScale(), body = network.body, boxes = [], drawn = [];
     const size = 13 / scale, pad = 3 / scale;
     ctx.save();
     ctx.font = `600 ${size}px ${data.options.nodes.font.face}`;
     ctx.textAlign = "center"; ctx.textBaseline = "top";
     ctx.lineWidth = 3 / scale; ctx.strokeStyle = "rgba(255, 255, 255, 0.9)"; ctx.fillStyle = "#1d2733";
-    let count = 0;
-    for (const id of hubs) {
-      if (count >= HUB_LABELS) break;
+    for (const id of ids) {
+      if (drawn.length >= HUB_LABELS) break;
       const n = body.nodes[id];
       if (!n || n.labelModule.visible()) continue;
       const text = n.options.label.split("\n")[0], width = ctx.measureText(text).width;
@@ -195,10 +199,10 @@
       if (boxes.some(b => b.x < box.x + box.w && box.x < b.x + b.w && b.y < box.y + box.h && box.y < b.y + b.h)) continue;
       boxes.push(box);
       ctx.strokeText(text, n.x, box.y + pad); ctx.fillText(text, n.x, box.y + pad);
-      labelled.push(id);
-      count++;
+      drawn.push(id);
     }
     ctx.restore();
+    return drawn;
   }
 
   // ---- colour: by type (the legend's colours) or by community ----
@@ -284,7 +288,7 @@
     const n = nodes.get(id); if (!n) return;
     const i = n.info;
     selected = id; $("hood").disabled = false;
-    spotlight([id, ...network.getConnectedNodes(id)], network.getConnectedEdges(id));
+    if (network.body.nodes[id]) spotlight([id, ...network.getConnectedNodes(id)], network.getConnectedEdges(id));
     header(i.label, typeName(i.type), (types[i.type] || {}).color || "#6b7785");
     if (i.label_en && i.label_en !== i.label) panel.appendChild(el("p", i.label_en, "english"));
     const related = incident.get(id);
@@ -328,22 +332,25 @@
 
   // ---- spotlight: what the panel shows stays bright, the rest fades behind a veil ----
   // Drawn over each frame (vis-network 9's node and edge draw calls), so it costs nothing to switch on or off,
-  // however large the graph. The hub labels go under the veil.
+  // however large the graph. Labels the scale leaves out are drawn for the hubs, or, under a spotlight, for the
+  // node chosen and its best connected neighbours.
   function spotlight(nodeIds, edgeIds) {
     spot = nodeIds ? { nodes: nodeIds, edges: edgeIds } : null;
     network.redraw();
   }
   network.on("afterDrawing", ctx => {
-    drawHubLabels(ctx);
-    if (!spot) return;
+    const body = network.body;
+    labelled = body.nodeIndices.filter(id => body.nodes[id].labelModule.visible());
+    if (!spot) { labelled.push(...drawLabels(ctx, hubs)); return; }
     const box = $("network"), from = network.DOMtoCanvas({ x: 0, y: 0 }), to = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
     ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
     ctx.fillRect(from.x, from.y, to.x - from.x, to.y - from.y);
-    const body = network.body, lit = spot.edges.map(id => body.edges[id]).filter(e => e && e.connected), labels = [];
+    const lit = spot.edges.map(id => body.edges[id]).filter(e => e && e.connected), labels = [];
     lit.forEach(e => e.draw(ctx));
     lit.forEach(e => e.drawArrows(ctx));
     spot.nodes.forEach(id => { const n = body.nodes[id]; if (n) { const r = n.draw(ctx); if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel); } });
     labels.forEach(draw => draw());
+    labelled.push(...drawLabels(ctx, spot.nodes.slice(0, 1).concat(spot.nodes.slice(1).sort((a, b) => (byId.get(b).value || 0) - (byId.get(a).value || 0)))));
   });
 
   // ---- neighbourhood: a node and what lies within k hops of it ----
