@@ -73,8 +73,9 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
     for m in mentions:  # テスラ社 is テスラ
         if m.type == "Organization" and not m.key and bare(m.text, legal_forms) != m.text:
             m.key = bare(m.text, legal_forms)
+    suffixes = {normalise(s) for s in profile["names"].get("organization_suffixes", [])}
     for extraction in extractions:
-        _within_document(extraction, local_names)
+        _within_document(extraction, local_names, suffixes)
     authors = [_author(e) for e in extractions]
     types: dict[str, Counter] = defaultdict(Counter)
     for m in sorted(mentions, key=lambda m: -len(_PARTS.split(m.text.strip()))):  # full names before their parts
@@ -100,12 +101,16 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
     _join_scripts(surfaces, kinds, gazetteer, same)
     identifiers = _join_companies(surfaces, kinds, gazetteer, same)
 
-    merged_types: dict[str, Counter] = defaultdict(Counter)
-    merged_surfaces: dict[str, Counter] = defaultdict(Counter)
+    merged_types, merged_surfaces = _merged(types, surfaces, same)
+    by_label: dict[str, str] = {}  # one label never stands for two entities (local ones aside)
+    for key, seen in sorted(merged_surfaces.items()):
+        if not key.startswith("@"):
+            label = normalise(_labels(seen, _vote(merged_types[key]), gazetteer.get(key))["ja"])
+            if label in by_label:
+                same.join(key, by_label[label], gazetteer)
+            by_label.setdefault(label, key)
+    merged_types, merged_surfaces = _merged(types, surfaces, same)
     roles: dict[str, set] = defaultdict(set)
-    for key in types:
-        merged_types[same.find(key)].update(types[key])
-        merged_surfaces[same.find(key)].update(surfaces[key])
     for m in everyone:
         m.entity = same.find(m.entity)
         if m.role:
@@ -145,27 +150,46 @@ def bare(name: str, legal_forms: Iterable[str]) -> str:
     return name
 
 
-def _within_document(extraction: Extraction, local_names: set[str]) -> None:
-    """Key each name part of a person (a surname, a given name) to the one full name of the document it is part
-    of; key a bare surname that is part of none, and a local name (日本代表), to the document alone ("@doc/name")."""
-    people = [m for m in extraction.mentions if m.type == "Person"]
-    full = {}
-    for m in people:
-        if len(_PARTS.split(m.text.strip())) > 1 or len(normalise(m.text)) >= 3:
-            full.setdefault(normalise(m.text), m.key or m.text)
+def _within_document(extraction: Extraction, local_names: set[str], suffixes: set[str]) -> None:
+    """Key each name part of a person (a surname, a given name) to the one longer name of the document it is part
+    of (堀 -> 堀潤, 岡村 -> 岡村隆史), and an organisation's name to the one that adds only a suffix of company names
+    to it (読売 -> 読売新聞, トヨタ -> トヨタ自動車); key a bare surname that is part of none, and a local name (日本代表),
+    to the document alone ("@doc/name")."""
+    people, organizations = {}, {}
+    for m in extraction.mentions:
+        if m.type == "Person":
+            people.setdefault(normalise(m.text), m.key or m.text)
+        elif m.type == "Organization":
+            organizations.setdefault(normalise(m.text), m.key or m.text)
     for m in extraction.mentions:
         name = normalise(m.text)
         if m.is_value or m.key:
             continue
         if m.type == "Person":
-            wholes = {key for whole, key in full.items() if whole != name and len(whole) > len(name)
-                      and (whole.startswith(name) or whole.endswith(name))}
+            wholes = {key for whole, key in people.items()
+                      if len(whole) > len(name) and (whole.startswith(name) or whole.endswith(name))}
+            is_whole = any(len(part) < len(name) and (name.startswith(part) or name.endswith(part)) for part in people)
             if len(wholes) == 1:
                 m.key = wholes.pop()
-            elif _KANJI.match(name) and len(name) <= 2:
+            elif not is_whole and _KANJI.match(name) and len(name) <= 2:
                 m.key = f"@{extraction.document.id}/{name}"
+        elif m.type == "Organization" and name not in local_names:
+            wholes = {key for whole, key in organizations.items() if whole.startswith(name) and whole[len(name):]
+                      in suffixes}
+            if len(wholes) == 1:
+                m.key = wholes.pop()
         elif name in local_names:
             m.key = f"@{extraction.document.id}/{name}"
+
+
+def _merged(types: dict[str, Counter], surfaces: dict[str, Counter], same: _Joins):
+    """The type votes and spellings of each entity once the joined keys are one."""
+    merged_types: dict[str, Counter] = defaultdict(Counter)
+    merged_surfaces: dict[str, Counter] = defaultdict(Counter)
+    for key in types:
+        merged_types[same.find(key)].update(types[key])
+        merged_surfaces[same.find(key)].update(surfaces[key])
+    return merged_types, merged_surfaces
 
 
 class _Joins:
@@ -281,10 +305,10 @@ def _vote(types: Counter) -> str:
 
 
 def _labels(seen: Counter, type_: str, entry: dict | None) -> dict[str, str]:
-    """The names documents use: a gazetteer entity's own Japanese name if they use it, else their most frequent
-    spelling (a 2012 article's ソニー is not labelled with today's ソニーグループ); a person by the fullest name."""
+    """A gazetteer entity's own names, the same in every corpus (米 and 米国 are アメリカ, as queries expect); else
+    the names documents use: a person's fullest, any other's most frequent spelling."""
     labels = {}
-    if entry and normalise(entry["ja"]) in {normalise(s) for s in seen}:
+    if entry:
         labels["ja"] = entry["ja"]
     elif type_ == "Person":
         labels["ja"] = sorted(seen, key=lambda s: (-len(_PARTS.split(s)), -len(s), s))[0]

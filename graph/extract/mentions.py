@@ -39,6 +39,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")  # WBC, NHK, SCE
 _SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
 _OPENERS = {**_QUOTES, "(": ")", "（": "）", "【": "】", "[": "]", "［": "］", "〈": "〉", "《": "》", "〔": "〕"}
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF々]")
@@ -86,7 +87,7 @@ def find(segments: list[tuple[int, object]], profile: Profile) -> list[Mention]:
     for offset, doc in segments:
         kept = _resolve_overlaps(doc, _candidates(doc, lex), lex)
         _with_legal_forms(doc, kept, lex)
-        for c in _aliases_in_parentheses(doc, kept):
+        for c in _abbreviations(doc, _aliases_in_parentheses(doc, kept), lex):
             span = doc[c.start:c.end]
             text = span.text
             if c.source == "countries":  # 日米欧: one place a character
@@ -123,6 +124,7 @@ class Lexicon:
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
         self.generic_products = set(names.get("generic_products", []))
+        self.abbreviation_markers = set(names.get("abbreviation_markers", []))
         self.title_verbs = set(names.get("title_verbs", []))
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
@@ -153,10 +155,6 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in doc.spans[TAGGER_SPANS]:
             start, end = _trim(doc, span.start, span.end, lex, span.label_)
-            if span.label_ == "Person":
-                group, start, end = _person_core(doc, start, end, lex)
-                if group:
-                    found.append(Candidate(*group, "Organization", "group", RULE))
             if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
                     and not _category_phrase(doc[start:end], lex):
                 found.append(Candidate(start, end, span.label_, "tagger", TAGGER))
@@ -172,7 +170,12 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _quoted_names(doc, quotes, lex)
     found += _codes_before_categories(doc, lex)
     found += _facilities(doc, lex)
-    found += _people(doc, lex)
+    for person in _people(doc, lex) + [c for c in found if c.type == "Person" and c.source == "tagger"]:
+        group, person.start, person.end = _person_core(doc, person.start, person.end, lex)
+        if group:
+            found.append(Candidate(*group, "Organization", "group", RULE))
+        if person.source != "tagger":
+            found.append(person)
     found += _organizations(doc, lex)
     found += _places(doc, lex)
     found += _countries(doc, lex)
@@ -264,6 +267,9 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
     if not named:
         return None, start, end
     first, last = named[0], named[-1] + 1
+    while last + 1 < end and doc[last].text in _NAME_JOINERS and (is_katakana(doc[last + 1].text)
+                                                               or "人名" in doc[last + 1].tag_):
+        last += 2  # ジョン・スミス: the parts joined to the name are of it
     while first > start and doc[first - 1].text in _NAME_JOINERS + (" ", "　") or first > start and (
             "人名" in doc[first - 1].tag_ or is_katakana(doc[first - 1].text) and doc[first].text in _NAME_JOINERS):
         first -= 1
@@ -662,6 +668,44 @@ def _aliases_in_parentheses(doc, kept: list[Candidate]) -> list[Candidate]:
     return sorted(kept + added, key=lambda c: c.start)
 
 
+def _abbreviations(doc, kept: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """An abbreviation the text defines names the same thing as the name before it: ワールド・ベースボール・クラシック
+    （WBC）, マンチェスター・ユナイテッド（以下「マンU」）, …、以下「マンU」, 略して「X」. It is keyed to that name."""
+    taken = {i for c in kept for i in range(c.start, c.end)}
+    added = []
+    for c in kept:
+        if c.type == "Person" or c.end >= len(doc):
+            continue
+        i = c.end + (doc[c.end].text in "」』")
+        bracket = i < len(doc) and doc[i].text in "（("
+        j = i + bracket
+        marked = j < len(doc) and doc[j].text in lex.abbreviation_markers
+        if not (bracket or (j < len(doc) and doc[j].text == "、" and j + 1 < len(doc)
+                            and doc[j + 1].text in lex.abbreviation_markers and (j := j + 1))):
+            continue
+        if marked or doc[j].text in lex.abbreviation_markers:
+            j += 1 + (j + 1 < len(doc) and doc[j + 1].text in "、，:：")
+            marked = True
+        quoted = j < len(doc) and doc[j].text in _QUOTES
+        start = j + quoted
+        end = start
+        while end < len(doc) and end - start < 4 and doc[end].text not in ")）」』、。" and not doc[end].is_space:
+            end += 1
+        closing = end < len(doc) and doc[end].text in (")）" if bracket and not quoted else "」』")
+        abbreviation = doc[start:end]
+        if not (start < end and closing and (marked or _ACRONYM.match(abbreviation.text))) \
+                or len(abbreviation.text) >= len(doc[c.start:c.end].text):
+            continue
+        key = c.key or doc[c.start:c.end].text
+        found = next((k for k in kept if (k.start, k.end) == (start, end)), None)
+        if found is not None:  # the tagger read it as a name already: it is this one's
+            found.type, found.key = c.type, key
+        elif not any(k in taken for k in range(start, end)):
+            added.append(Candidate(start, end, c.type, "alias", CUE, key=key))
+            taken |= set(range(start, end))
+    return sorted(kept + added, key=lambda c: c.start)
+
+
 def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Within a document, give every occurrence of a name the type and key its best mention has, and
     teach a person's full name's parts; the ``key`` ties the copies to the original."""
@@ -698,6 +742,9 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
     for piece, value in parts.items():
         if piece not in surfaces or (surfaces[piece][0] == "Person" and not surfaces[piece][1]):
             surfaces[piece] = value
+    short_names = _short_names(mentions, lex)
+    for short, value in short_names.items():
+        surfaces.setdefault(short, value)
     for m in mentions:  # a part already found on its own is tied to the full name
         if m.text in parts and m.text not in best or (m.text in parts and m.type == "Person" and not m.key):
             m.key = parts[m.text][1]
@@ -715,8 +762,24 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
             at = text.find(surface)
             while at >= 0:
                 end = at + len(surface)
-                if offset + at in bounds_start and offset + end in bounds_end and not any(busy[at:end]):
+                if offset + at in bounds_start and offset + end in bounds_end and not any(busy[at:end]) \
+                        and not (surface in short_names and any("地名" in t.tag_ for t in doc.char_span(at, end))):
                     added.append(Mention(offset + at, offset + end, surface, type_, "spread", key=key))
                     busy[at:end] = b"\1" * len(surface)
                 at = text.find(surface, at + 1)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _short_names(mentions: list[Mention], lex: Lexicon) -> dict[str, tuple[str, str]]:
+    """The short name an organisation goes by after its full name (読売新聞 -> 読売, トヨタ自動車 -> トヨタ): the name
+    without a suffix of organisations' names, if two characters or more remain; never a place (東京大学 -> 東京)."""
+    shorts: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.type != "Organization":
+            continue
+        for suffix in lex.org_suffixes:
+            rest = m.text[:-len(suffix)]
+            if m.text.endswith(suffix) and len(rest) >= 2 and rest.casefold() not in lex.generic \
+                    and rest not in lex.place_prefixes and not rest.endswith(_NAME_JOINERS):
+                shorts.setdefault(rest, ("Organization", m.key or m.text))
+    return shorts

@@ -1,0 +1,116 @@
+"""Entities you can trust, with the real model, on sentences written for each case: one node per thing within
+and across documents, no node for what is no name, and identifiers from the reference list of companies."""
+
+import pytest
+
+from graph import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def entities_of(texts: dict[str, str]) -> dict[str, set[str]]:
+    """Each mention's text -> the local names of the entities it denotes, over all the documents."""
+    result = pipeline.build(texts=texts)
+    out: dict[str, set[str]] = {}
+    for extraction in result.extractions:
+        for m in extraction.mentions:
+            if m.entity:
+                out.setdefault(m.text, set()).add(m.entity.rsplit("/", 1)[1])
+    return out
+
+
+def one(found: dict[str, set[str]], *names: str) -> bool:
+    return len(set().union(*(found[n] for n in names))) == 1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("女優の安達祐実が舞台に立った。安達は笑顔で語った。", ("安達祐実", "安達")),
+    ("韓国の李明博大統領が来日した。李大統領は会談に臨んだ。", ("李明博", "李")),
+    ("タレントの中島知子が会見した。中島は涙を見せた。", ("中島知子", "中島")),
+    ("NHKアナウンサーの堀潤氏がツイッターを閉鎖した。堀氏のアカウントは人気だった。", ("堀潤", "堀")),
+])
+def test_a_name_part_joins_the_full_name_of_its_document(text, names):
+    assert one(entities_of({"a": text}), *names)
+
+
+def test_a_bare_surname_never_joins_people_of_other_documents():
+    found = entities_of({"a": "歌手の上原多香子が結婚した。上原は幸せそうだった。",
+                         "b": "タレントの上原美優さんが亡くなった。上原さんは人気だった。",
+                         "c": "上原氏は取材に応じた。"})
+    assert found["上原多香子"] != found["上原美優"]
+    assert len(found["上原"]) == 3  # the first document's, the second's, and the third's own
+
+
+@pytest.mark.parametrize("text, names", [
+    ("ワールド・ベースボール・クラシック（WBC）が開幕した。WBCで日本は勝利した。",
+     ("ワールド・ベースボール・クラシック", "WBC")),
+    ("マンチェスター・ユナイテッド（以下「マンU」）に香川真司が入団した。マンUは強豪だ。",
+     ("マンチェスター・ユナイテッド", "マンU")),
+    ("ソニー・コンピュータエンタテインメント（SCE）は新型機を発表した。SCEは好調だ。",
+     ("ソニー・コンピュータエンタテインメント", "SCE")),
+    ("読売新聞によると、計画は延期された。読売は関係者の話として伝えた。", ("読売新聞", "読売")),
+    ("トヨタ自動車は新型車を発表した。トヨタは好調だ。", ("トヨタ自動車", "トヨタ")),
+])
+def test_an_abbreviation_or_short_name_joins_its_long_form(text, names):
+    assert one(entities_of({"a": text}), *names)
+
+
+@pytest.mark.parametrize("first, second, names", [
+    ("Twitterの利用者が増えた。", "ツイッターで話題になった。", ("Twitter", "ツイッター")),
+    ("Skypeの利用者が増えた。", "スカイプは新機能を発表した。", ("Skype", "スカイプ")),  # spelled, in no list
+    ("Kindleが日本で発売された。", "キンドルの新型が登場した。", ("Kindle", "キンドル")),
+    ("東大の研究チームが発表した。", "東京大学の研究者が語った。", ("東大", "東京大学")),
+])
+def test_one_name_in_two_spellings_is_one_entity_across_documents(first, second, names):
+    assert one(entities_of({"a": first, "b": second}), *names)
+
+
+def test_a_national_team_is_an_entity_of_its_article():
+    found = entities_of({"football": "サッカー日本代表は韓国に勝利した。", "baseball": "野球の日本代表は台湾に敗れた。"})
+    assert len(found["日本代表"]) == 2
+
+
+def test_a_group_before_a_name_is_a_group_the_person_belongs_to():
+    result = pipeline.build(texts={"a": "ナイナイ岡村がラジオで語った。"})
+    [extraction] = result.extractions
+    m = extraction.mentions
+    assert {(x.text, x.type) for x in m} >= {("ナイナイ", "Organization"), ("岡村", "Person")}
+    assert ("岡村", "memberOf", "ナイナイ") in {(m[r.subject].text, r.predicate, m[r.object].text)
+                                            for r in extraction.relations}
+    assert all("岡村" not in e.aliases for e in result.entities.values() if e.type == "Organization")
+
+
+def test_a_known_entity_has_its_own_label_and_any_other_the_name_its_documents_use():
+    result = pipeline.build(texts={"a": "米国でソニーは新型テレビを発表した。ミクシーは新機能を公開した。ミクシーは好調だ。"})
+    by_iri = {e.iri.rsplit("/", 1)[1]: e for e in result.entities.values()}
+    assert by_iri["United_States"].labels["ja"] == "アメリカ" and "米国" in by_iri["United_States"].aliases
+    assert by_iri["Sony_Group"].labels["ja"] == "ソニーグループ" and "ソニー" in by_iri["Sony_Group"].aliases
+    assert any(e.labels["ja"] == "ミクシー" for e in result.entities.values())
+
+
+def test_one_label_never_stands_for_two_entities():
+    result = pipeline.build(texts={"a": "「PS3」の新型が発売された。", "b": "PS3の販売が好調だ。"})
+    labels = [e.labels["ja"] for e in result.entities.values()]
+    assert labels.count("PS3") == 1
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("ダディの料理に「酷すぎる」といった批判が殺到した。", "酷すぎる"),
+    ("「プチ家電ということで、かわいく」とアピールした。", "プチ家電ということで、かわいく"),
+    ("新製品は24日（木）に発売される。", "木"),
+    ("旅の「記念写真」を撮った。", "記念写真"),
+])
+def test_what_is_no_name_is_no_entity(text, junk):
+    result = pipeline.build(texts={"a": text})
+    assert junk not in {m.text for e in result.extractions for m in e.mentions}
+
+
+def test_a_company_of_the_reference_list_carries_its_identifiers():
+    result = pipeline.build(texts={"a": "トヨタ自動車は新型車を発表した。", "b": "株式会社サカタのタネは新品種を発表した。"})
+    toyota = next(e for e in result.entities.values() if e.iri.endswith("/Toyota"))
+    assert toyota.identifiers == {"corporate_number": "1180301018771", "securities_code": "7203",
+                                  "edinet_code": "E02144"}
+    assert toyota.labels["en"] == "Toyota Motor"  # the profile's English name stays
+    sakata = next(e for e in result.entities.values() if e.labels["ja"] == "サカタのタネ")
+    assert sakata.identifiers["corporate_number"] == "6020001008662"
+    assert sakata.labels["en"] == "SAKATA SEED CORPORATION"  # the reference list's English name
