@@ -7,6 +7,8 @@ samples of what they hold, to judge by hand.
     .venv/bin/python bench/livedoor.py boilerplate CORPUS OUT           # facts the boilerplate marking drops
     .venv/bin/python bench/livedoor.py splits OUT                       # people split within, merged across articles
     .venv/bin/python bench/livedoor.py stats OUT                        # facts an article, relatedTo's share
+    .venv/bin/python bench/livedoor.py score FILE                       # counts of a judged sample (bench/judged)
+    .venv/bin/python bench/livedoor.py carry OLD NEW                    # an earlier sample's judgements on a new one
 
 The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
 folders; each drawn with random.Random("seed-graph sample/<set>") from the sorted file names, leaving out the
@@ -94,10 +96,12 @@ def sample_entities(out: Path, size: int) -> list[dict]:
 
     graph = pipeline.load(out / "graph.ttl")
     first: dict[str, tuple] = {}
+    documents: dict[str, set] = {}
     for row in records(out):
         for m in row["mentions"]:
-            if m.get("entity") and m["entity"] not in first:
-                first[m["entity"]] = (row["doc"], row["source"], m["start"], m["end"])
+            if m.get("entity"):
+                first.setdefault(m["entity"], (row["doc"], row["source"], m["start"], m["end"]))
+                documents.setdefault(m["entity"], set()).add(row["doc"])
     entities = sorted({str(e) for t in ENTITY_CLASSES for e in graph.subjects(RDF.type, SG[t])} & set(first))
     drawn = random.Random("seed-graph sample/entities").sample(entities, min(size, len(entities)))
     out_rows = []
@@ -107,16 +111,18 @@ def sample_entities(out: Path, size: int) -> list[dict]:
         out_rows.append({"entity": iri, "label": str(graph.value(node, RDFS.label)),
                          "type": local_name(graph.value(node, RDF.type)),
                          "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
-                         "documents": len({str(d) for d in graph.subjects(SG.denotes, node)}),
+                         "documents": len(documents[iri]),
                          "first": {"doc": doc, "source": source, "span": [start, end]}})
     return out_rows
 
 
 def splits(out: Path) -> dict:
-    """Same-document name-part splits (two people of one document, one's name a part of the other's: 安達 and
-    安達祐実) and cross-document surname merges (one person named in two documents by a bare surname and nothing
+    """Same-document name-part splits (two people of one document, one's name a part of the other's and of no
+    third's: 安達 and 安達祐実; a part of two full names, 宇佐美 beside 宇佐美貴史 and 宇佐美蘭, is ambiguous and
+    listed apart) and cross-document surname merges (one person named in two documents by a bare surname and nothing
     longer, or by two different full names: 上原 for 上原多香子 and 上原美優)."""
     people: dict[str, dict] = {}
+    split_rows, ambiguous = [], []
     for row in records(out):
         by_doc = {}
         for m in row["mentions"]:
@@ -127,11 +133,12 @@ def splits(out: Path) -> dict:
                 people[m["entity"]]["names"].add(m["text"])
         texts = {entity: max(names, key=len) for entity, names in by_doc.items()}
         for entity, name in texts.items():
-            for other, longer in texts.items():
-                if other != entity and len(longer) > len(name) and (longer.startswith(name) or longer.endswith(name)):
-                    yield_split = {"doc": row["doc"], "part": name, "whole": longer}
-                    people.setdefault("_splits", {"docs": set(), "names": set(), "rows": []})["rows"].append(yield_split)
-    split_rows = people.pop("_splits", {}).get("rows", [])
+            wholes = sorted(longer for other, longer in texts.items() if other != entity and len(longer) > len(name)
+                            and (longer.startswith(name) or longer.endswith(name)))
+            if len(wholes) == 1:
+                split_rows.append({"doc": row["doc"], "part": name, "whole": wholes[0]})
+            elif wholes:
+                ambiguous.append({"doc": row["doc"], "part": name, "wholes": wholes})
     merges = []
     for entity, p in sorted(people.items()):
         longest = max(p["names"], key=len)
@@ -140,7 +147,7 @@ def splits(out: Path) -> dict:
                 f != n and (f.startswith(n) or f.endswith(n)) for f in fulls)}) > 1):
             merges.append({"entity": entity, "names": sorted(p["names"]), "documents": len(p["docs"])})
     return {"same-document name-part splits": len(split_rows), "cross-document surname merges": len(merges),
-            "splits": split_rows, "merges": merges}
+            "splits": split_rows, "merges": merges, "ambiguous parts": ambiguous}
 
 
 def _names(graph) -> dict[str, str]:
@@ -186,6 +193,30 @@ def boilerplate(corpus: Path, out: Path) -> dict:
             "lost by kind of boilerplate": dict(Counter(r["boilerplate"] for r in rows)), "rows": rows}
 
 
+def score(rows: list[dict]) -> dict:
+    """How many of a judged sample are right, and of what else, as counts and shares."""
+    judged = Counter(r.get("judgement") for r in rows)
+    return {"items": len(rows), "judged": sum(v for k, v in judged.items() if k),
+            **{k: f"{v} ({v / len(rows):.1%})" for k, v in judged.most_common() if k}}
+
+
+def _item(row: dict) -> tuple:
+    """What a judgement is about: an entity with its label, type and first mention, or a fact with its sentence."""
+    if "entity" in row:
+        return row["entity"], row["label"], row["type"], row["first"]["doc"], tuple(row["first"]["span"])
+    return row["doc"], tuple(row["sentence"]), row["subject_iri"], row["predicate"], row["object_iri"]
+
+
+def carry(old: list[dict], new: list[dict]) -> list[dict]:
+    """The new sample, with the judgements of the old one where an item is unchanged."""
+    judged = {_item(r): {k: r[k] for k in ("judgement", "note") if k in r} for r in old if r.get("judgement")}
+    return [{**r, **judged.get(_item(r), {})} for r in new]
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -204,6 +235,11 @@ def main() -> None:
     p = sub.add_parser("boilerplate")
     p.add_argument("corpus", type=Path)
     p.add_argument("out", type=Path)
+    p = sub.add_parser("score")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("carry")
+    p.add_argument("old", type=Path)
+    p.add_argument("new", type=Path)
     args = parser.parse_args()
     if args.command == "build":
         build(args.corpus, args.out, args.set)
@@ -211,6 +247,11 @@ def main() -> None:
         print(json.dumps(stats(args.out), ensure_ascii=False, indent=1))
     elif args.command == "splits":
         print(json.dumps(splits(args.out), ensure_ascii=False, indent=1))
+    elif args.command == "score":
+        print(json.dumps(score(_read(args.file)), ensure_ascii=False, indent=1))
+    elif args.command == "carry":
+        for row in carry(_read(args.old), _read(args.new)):
+            print(json.dumps(row, ensure_ascii=False))
     elif args.command in ("facts", "entities"):
         rows = (sample_facts if args.command == "facts" else sample_entities)(args.out, args.size)
         for row in rows:

@@ -3,7 +3,7 @@ and across documents, no node for what is no name, and identifiers from the refe
 
 import pytest
 
-from graph import pipeline
+from graph import nlp, pipeline
 
 pytestmark = pytest.mark.model
 
@@ -103,6 +103,41 @@ def test_one_label_never_stands_for_two_entities():
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})
     assert junk not in {m.text for e in result.extractions for m in e.mentions}
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("本体上部には3.5mmイヤホンジャックを備える。", "イヤホンジャック"),  # common nouns of the dictionary
+    ("フジテレビで紹介の“韓流スター”に疑問の声が上がった。", "韓流スター"),
+    ("「タイムライン」機能を利用する。", "タイムライン"),  # a label, not a title
+    ("カラーは「プレミアムレッド」、「シャイニーシルバー」の二色展開。", "シャイニーシルバー"),  # a colour
+    ("ボディーカラーがPebble Blue（ブルー）とCharcoal Blackの2色。", "Pebble"),
+    ("緊急通報（110番、118番、119番）は利用できない。", "118番"),  # a number
+    ("新しいおしらせ【紺子にゅうす】です。", "おしらせ【紺子にゅうす"),  # a bracket it does not close
+    ("公式Twitterアカウント「@jojo_sma」による予約争奪戦。", "@jojo_sma"),  # a handle
+    ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
+    ("スマホで使えるBluetoothキーボードを発表した。", "Bluetoothキーボード"),  # a name and a common noun
+])
+def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
+    doc = nlp.load_model()(text)
+    assert junk in {span.text for span in doc.spans["entities"]}  # the tagger's own reading
+    result = pipeline.build(texts={"a": text})
+    assert junk not in {m.text for e in result.extractions for m in e.mentions}
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("エステーは新製品を発表した。", "エステー", "Organization"),  # a company of the reference list
+    ("デズモンド・モリスの「裸のサル」をパロディにした。", "裸のサル", "Product"),  # a title of common words
+    ("日本陶器から東洋陶器が分離した。", "東洋陶器", "Organization"),
+    ("コンチネンタル製のエンジンを積む。", "コンチネンタル", "Organization"),  # the context says it is a maker
+    ("ローソンはセブン-イレブンに逆転した。", "セブン-イレブン", "Organization"),
+    ("スマホで使えるBluetoothキーボードを発表した。", "Bluetooth", "Technology"),
+    ("シャープはAQUOS PHONE IS14SHを発売した。", "AQUOS PHONE IS14SH", "Product"),  # a word is never cut
+    ("XOOMはAndroidOS3.0を搭載する。", "AndroidOS3.0", "Technology"),  # an operating system
+    ("ARROWS Z ISW11Fにソフトウェア更新。", "ISW11F", "Product"),  # a model number
+])
+def test_a_name_of_common_words_or_of_a_telling_form_is_an_entity_of_its_type(text, name, type_):
+    result = pipeline.build(texts={"a": text})
+    assert (name, type_) in {(m.text, m.type) for e in result.extractions for m in e.mentions}
 
 
 def test_a_company_of_the_reference_list_carries_its_identifiers():

@@ -15,12 +15,16 @@ teaches its parts (イーロン・マスク -> イーロン, マスク).
 from __future__ import annotations
 
 import bisect
+import gzip
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from graph.model import ENTITY_TYPES, Mention
 from graph.profile import Profile
+from graph.resolve import normalise, reference_companies
 
 # How far each source is trusted when candidates overlap: the profile's gazetteer, then a name typed by the
 # category noun that introduces it (チップ「AI6」, N2プロセス), then the trained tagger, then the other rules, then
@@ -42,7 +46,9 @@ _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")  # WBC, NHK, SCE
 _SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
 _OPENERS = {**_QUOTES, "(": ")", "（": "）", "【": "】", "[": "]", "［": "］", "〈": "〉", "《": "》", "〔": "〕"}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items() if close != open_}
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF々]")
+_KATAKANA_CHAR = re.compile(r"[\u30A1-\u30FA]")
 _COPULA_SUBJECT = ("が", "は")
 TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities in
 _NESTABLE = ("gazetteer", "version", "place-name", "place-prefix", "spread")
@@ -125,6 +131,7 @@ class Lexicon:
         self.list_endings = set(names.get("list_endings", []))
         self.generic_products = set(names.get("generic_products", []))
         self.abbreviation_markers = set(names.get("abbreviation_markers", []))
+        self.colours = set(names.get("colours", []))
         self.title_verbs = set(names.get("title_verbs", []))
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
@@ -154,10 +161,12 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found = _versioned(doc, found)
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in doc.spans[TAGGER_SPANS]:
-            start, end = _trim(doc, span.start, span.end, lex, span.label_)
+            start, end = _whole_words(doc, *_trim(doc, span.start, span.end, lex, span.label_))
+            if span.label_ == "Product":
+                end = _without_common_tail(doc, start, end, lex)
             if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
                     and not _category_phrase(doc[start:end], lex):
-                found.append(Candidate(start, end, span.label_, "tagger", TAGGER))
+                found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_), "tagger", TAGGER))
     else:  # another recogniser's labels, mapped through the profile's ner_labels
         for ent in doc.ents:
             if not ent.ent_id_ and ent.label_ in lex.ner_labels and ent.text.casefold() not in lex.generic \
@@ -186,26 +195,135 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     return _outside_addresses(doc, _speech(doc, quotes, found, lex))
 
 
+def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
+    """A span that cuts a word of Latin letters and digits is widened to the whole word: AQUOS PHONE IS|14SH,
+    ホットローブCWS|-X180LA."""
+    if start >= end:
+        return start, end
+    def glued(a, b) -> bool:  # token b follows a with no space, both within one word of letters, digits and -
+        return not a.whitespace_ and _WORD_CHAR.match(a.text[-1]) and _WORD_CHAR.match(b.text[0]) \
+            and (_ALNUM.match(a.text[-1]) or _ALNUM.match(b.text[0]))
+    while end < len(doc) and glued(doc[end - 1], doc[end]) and (doc[end].text != "-" or end + 1 < len(doc)
+                                                                 and glued(doc[end], doc[end + 1])):
+        end += 1
+    while start > 0 and glued(doc[start - 1], doc[start]) and doc[start - 1].text != "-":
+        start -= 1
+    return start, end
+
+
+def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
+    """The end of a Latin name the tagger ran on into a common noun: Bluetooth in Bluetoothキーボード, iPhone in
+    iPhone勉強会 (but ESPNサンデーナイトフットボール is a name of words)."""
+    nouns = common_nouns()
+    tail = end
+    if "普通名詞" in doc[end - 1].tag_ and doc[end - 1].text in nouns \
+            and doc[end - 1].text not in lex.generic_products:  # Xperiaシリーズ names a line of products
+        tail -= 1
+    head = doc[start:tail]
+    if start < tail < end and any(is_latin(t.text) and len(t.text) > 1 and not t.like_num for t in head) and all(
+            is_latin(t.text) or t.like_num or t.text in _NAME_JOINERS + ("-", "+", "＋") for t in head):
+        return tail
+    return end
+
+
+_OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iOS 5, not BOSS
+_MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
+_WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def _typed_by_form(span, type_: str) -> str:
+    """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
+    technology, and a model number alone (ISW11F) a product, not an organisation."""
+    if type_ in ("Product", "Organization") and _OS.search(span.text):
+        return "Technology"
+    if type_ == "Organization" and _MODEL.match(span.text):
+        return "Product"
+    return type_
+
+
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
-    """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」), nor
-    a product of common words only (記念写真, 照明輝度設定, 大賞) or a person that is one katakana common noun
-    (サークル), nor one character in parentheses (the weekday of 24日（木）).
-    A name a category noun, a verb of publishing or the gazetteer types comes by another source and stays."""
+    """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
+    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し), nor a number (118番, 2010), a colour (ローマン
+    ホワイト), a handle (@jojo_sma), a nationality (イタリア人), one character, a span with a bracket it does not
+    close, nor common words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an
+    organisation's name or name a company of the reference list. A name a category noun, a verb of publishing or
+    the gazetteer types comes by another source and stays."""
     span = doc[c.start:c.end]
-    if len(span.text) == 1 and c.start > 0 and c.end < len(doc) and doc[c.start - 1].text in "（(" \
-            and doc[c.end].text in "）)":
+    text = span.text
+    if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text)) or text.startswith(("@", "＠")) \
+            or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
+                       for t in span) \
+            or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人"):
+        return False
+    if c.type == "Product" and span[-1].text in lex.colours or c.type in ("Product", "Organization") and (
+            c.end < len(doc) and doc[c.end].text in lex.colours):
+        return False
+    whole_quote = any((i + 1, end) == (c.start, c.end) for i, end in quotes)
+    if c.type != "Person" and any(t.text in lex.honorifics and "接尾辞" in t.tag_ for t in span[:-1]) or (
+            not whole_quote and len(span) > 1 and span[-1].tag_.startswith(("動詞", "助動詞", "助詞"))):
         return False
     quoted = any(i < c.start and c.end <= end for i, end in quotes)
     if quoted and c.type in ("Product", "Event", "Organization") and (
             any(t.pos_ in ("VERB", "AUX", "ADJ", "SCONJ") or t.text in _SAYING for t in span)
-            or span.text[-1] in "！？!?…。、"):
+            or text[-1] in "！？!?…。、"):
         return False
-    common = all(any(k in t.tag_ for k in _COMMON) and not is_latin(t.text) and not t.like_num for t in span)
     if c.type == "Person":  # a name Sudachi does not know is a common noun to it: only katakana words are suspect
-        return not (common and len(span) == 1 and is_katakana(span.text))
-    if c.type != "Product" or span[-1].text in lex.legal_forms | lex.org_suffixes:
-        return True  # names of organisations, places and events are often common words (東洋パルプ株式会社, 北部方面隊)
-    return not common or not any(_KANJI.search(t.text) for t in span)
+        common = all(any(k in t.tag_ for k in _COMMON) and not is_latin(t.text) and not t.like_num for t in span)
+        return not (common and len(span) == 1 and is_katakana(text))
+    if c.type in ("Place", "Event", "Facility") or text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
+            or c.end + 2 < len(doc) and doc[c.end].text in "(（" and _ACRONYM.match(doc[c.end + 1].text):
+        return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
+        # 動物ふれあい広場), and so are organisations with the suffix of one (財務省, 著作権情報集中処理機構) and what
+        # an abbreviation stands for
+    if whole_quote and c.type == "Product" and any(t.pos_ in _AROUND_NAMES for t in span[1:-1]):
+        return True  # a title of words in quotes: 「裸のサル」, 「テクノ・バイブル」; not 「記念写真」, 「タイムライン」
+    if c.type == "Organization" and (not _KATAKANA_CHAR.search(text) or any(t.text in _NAME_JOINERS + ("-",)
+                                                                          for t in span)
+                                     or _named_by_context(doc, c.end, lex)):
+        return True  # 東洋陶器, 政治部, イエロー・マジック・オーケストラ, コンチネンタル製: common words make names
+        # (but not 電源コネクタ, 韓流スター)
+    return not _common_words(span) or normalise(text) in reference_companies()
+
+
+def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
+    """The words after an organisation say it is one: コンチネンタル製, ユニバーサル側, ジャッカルの社長."""
+    after = doc[end:end + 2]
+    return len(after) > 0 and after[0].text in ("製", "社", "側") or len(after) == 2 and after[0].text == "の" \
+        and after[1].text in lex.roles
+
+
+_NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
+
+
+def _unbalanced(span) -> bool:
+    """A span with a bracket or a quote it opens and does not close, or closes and did not open: おしらせ【紺子."""
+    depth = Counter()
+    for t in span:
+        if t.text in _OPENERS:
+            depth[t.text] += 1
+        elif t.text in _CLOSERS:
+            depth[_CLOSERS[t.text]] -= 1
+            if depth[_CLOSERS[t.text]] < 0:
+                return True
+    return any(depth.values())
+
+
+def _common_words(span) -> bool:
+    """Whether a span says nothing but common words: each word a common noun of the dictionary (JMdict's, read by
+    Sudachi as one; see graph/reference/NOTICE), an affix or a particle. Words Sudachi holds as common nouns
+    but JMdict does not are mostly names (ドスパラ, エステー)."""
+    words = [t for t in span if t.pos_ not in _AROUND_NAMES and t.pos_ != "DET"]
+    nouns = common_nouns()
+    return bool(words) and any(t.text in nouns for t in words) and all(
+        "普通名詞" in t.tag_ and t.text in nouns or any(k in t.tag_ for k in ("接尾辞", "接頭辞", "数詞")) for t in words)
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The common nouns of graph/reference/common-nouns.txt.gz."""
+    raw = (resources.files("graph") / "reference" / "common-nouns.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").split())
 
 
 def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
@@ -270,6 +388,9 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
     while last + 1 < end and doc[last].text in _NAME_JOINERS and (is_katakana(doc[last + 1].text)
                                                                or "人名" in doc[last + 1].tag_):
         last += 2  # ジョン・スミス: the parts joined to the name are of it
+    if last + 1 < len(doc) and last + 1 >= end and len(doc[last].text) == 1 and _KANJI.match(doc[last].text) \
+            and doc[last].text not in lex.honorifics and doc[last + 1].text in lex.honorifics:
+        last += 1  # 金正恩氏, which Sudachi reads as 金正, 恩 and 氏
     while first > start and doc[first - 1].text in _NAME_JOINERS + (" ", "　") or first > start and (
             "人名" in doc[first - 1].tag_ or is_katakana(doc[first - 1].text) and doc[first].text in _NAME_JOINERS):
         first -= 1
@@ -282,13 +403,14 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
 
 
 def _stray_opening(doc, start: int, end: int) -> bool:
-    """A mark or a list's number that opens a span without being part of the name: ■, 【 with no 】, 19. in a list."""
+    """A mark or a list's number that opens a span without being part of the name: ■, ！, 【 with no 】, 19. in a
+    list."""
     token = doc[start]
     if token.text in _OPENERS:
         return not any(t.text == _OPENERS[token.text] for t in doc[start + 1:end])
     if token.like_num and start + 1 < end and doc[start + 1].text == ".":
         return True
-    return token.is_punct and token.text not in _IN_TITLES
+    return token.is_punct  # ！コミックマーケット, ・S-MAX: a name opens with no mark
 
 
 def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -327,7 +449,9 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
     for n, (i, end) in enumerate(quotes):
         if any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
             continue
-        last = i - 1 if i > 1 and doc[i - 1].text in _COPULA_SUBJECT else i  # このチップが「AI6」です
+        said_to_be = i > 1 and doc[i - 1].text in _COPULA_SUBJECT and end + 1 < len(doc) \
+            and doc[end + 1].lemma_ in ("だ", "です", "で")  # このチップが「AI6」です, not 企業が「駆逐」される
+        last = i - 1 if said_to_be else i
         before = doc[max(0, last - 4):last].text
         type_ = (lex.category(before) if before else None) or _listed_as(doc, quotes[n:], lex) \
             or _published(doc, end, lex)
