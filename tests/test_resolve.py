@@ -134,6 +134,11 @@ def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     ("シャープはAQUOS PHONE IS14SHを発売した。", "AQUOS PHONE IS14SH", "Product"),  # a word is never cut
     ("XOOMはAndroidOS3.0を搭載する。", "AndroidOS3.0", "Technology"),  # an operating system
     ("ARROWS Z ISW11Fにソフトウェア更新。", "ISW11F", "Product"),  # a model number
+    ("お笑いタレント船越陽大さんが語った。", "船越陽大", "Person"),  # a surname Sudachi reads as a place
+    ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two
+    ("Windows/Macに対応したソフト。", "Mac", "Product"),  # names a slash lists
+    ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab", "Product"),  # a model of a known line
+    ("エフセキュア・コーポレーション　by 山田", "エフセキュア・コーポレーション", "Organization"),
 ])
 def test_a_name_of_common_words_or_of_a_telling_form_is_an_entity_of_its_type(text, name, type_):
     result = pipeline.build(texts={"a": text})

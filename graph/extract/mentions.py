@@ -42,6 +42,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
+_FUNCTION_WORDS = {"by", "of", "at", "for", "and", "the", "in", "with", "from", "to", "on"}  # end no name
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")  # WBC, NHK, SCE
 _SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
@@ -161,12 +162,13 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found = _versioned(doc, found)
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in doc.spans[TAGGER_SPANS]:
-            start, end = _whole_words(doc, *_trim(doc, span.start, span.end, lex, span.label_))
-            if span.label_ == "Product":
-                end = _without_common_tail(doc, start, end, lex)
-            if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
-                    and not _category_phrase(doc[start:end], lex):
-                found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_), "tagger", TAGGER))
+            for part_start, part_end in _slashed(doc, span.start, span.end):
+                start, end = _whole_words(doc, *_trim(doc, part_start, part_end, lex, span.label_))
+                if span.label_ == "Product":
+                    end = _without_common_tail(doc, start, end, lex)
+                if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
+                        and not _category_phrase(doc[start:end], lex):
+                    found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_), "tagger", TAGGER))
     else:  # another recogniser's labels, mapped through the profile's ner_labels
         for ent in doc.ents:
             if not ent.ent_id_ and ent.label_ in lex.ner_labels and ent.text.casefold() not in lex.generic \
@@ -209,6 +211,16 @@ def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
     while start > 0 and glued(doc[start - 1], doc[start]) and doc[start - 1].text != "-":
         start -= 1
     return start, end
+
+
+def _slashed(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The names a slash lists in one span, each a span of its own: Windows/Mac; but IEEE802.11b/g/n is one."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].text in ("/", "／")]
+    parts = list(zip([start] + [i + 1 for i in cuts], cuts + [end]))
+    if cuts and all(any(len(t.text) > 2 and (t.text[0].isupper() or is_katakana(t.text)) for t in doc[a:b])
+                    for a, b in parts):
+        return parts
+    return [(start, end)]
 
 
 def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
@@ -276,8 +288,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
         # 動物ふれあい広場), and so are organisations with the suffix of one (財務省, 著作権情報集中処理機構) and what
         # an abbreviation stands for
-    if whole_quote and c.type == "Product" and any(t.pos_ in _AROUND_NAMES for t in span[1:-1]):
-        return True  # a title of words in quotes: 「裸のサル」, 「テクノ・バイブル」; not 「記念写真」, 「タイムライン」
+    if whole_quote and c.type == "Product" and (any(t.pos_ in _AROUND_NAMES for t in span[1:-1]) or len(span) > 2):
+        return True  # a title of words in quotes: 「裸のサル」, 「月刊ドラゴンジュニア」; not 「記念写真」, 「タイムライン」
     if c.type == "Organization" and (not _KATAKANA_CHAR.search(text) or any(t.text in _NAME_JOINERS + ("-",)
                                                                           for t in span)
                                      or _named_by_context(doc, c.end, lex)):
@@ -371,7 +383,8 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
                            or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end)):
         start += 1
-    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct) \
+    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct
+                           or end - start > 1 and doc[end - 1].text.casefold() in _FUNCTION_WORDS) \
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
         end -= 1
     return start, end
@@ -388,6 +401,13 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
     while last + 1 < end and doc[last].text in _NAME_JOINERS and (is_katakana(doc[last + 1].text)
                                                                or "人名" in doc[last + 1].tag_):
         last += 2  # ジョン・スミス: the parts joined to the name are of it
+    while last < end and len(doc[last].text) == 1 and _KANJI.match(doc[last].text) \
+            and doc[last].text not in lex.honorifics:
+        last += 1  # 長谷川徳海, which Sudachi reads as 長谷川, 徳 and 海
+    if first > start and is_proper(doc[first - 1]) and _KANJI.match(doc[first - 1].text) \
+            and "国" not in doc[first - 1].tag_ and doc[first - 1].text[-1] not in "都道府県市町村区州" \
+            and not doc[first - 1].whitespace_:
+        first -= 1  # 船越陽大: a surname Sudachi takes for a place, glued to the name
     if last + 1 < len(doc) and last + 1 >= end and len(doc[last].text) == 1 and _KANJI.match(doc[last].text) \
             and doc[last].text not in lex.honorifics and doc[last + 1].text in lex.honorifics:
         last += 1  # 金正恩氏, which Sudachi reads as 金正, 恩 and 氏
@@ -397,7 +417,8 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
     group = None
     before = doc[start:first]
     if first > start and not doc[first - 1].whitespace_ and not any(t.text in lex.roles for t in before) \
-            and is_namelike(before[0]) and all(is_namelike(t) or t.like_num for t in before):
+            and is_namelike(before[0]) and all(is_namelike(t) or t.like_num for t in before) \
+            and not _KANJI.search(before.text):
         group = (start, first)  # a name glued before the person's: the group they belong to
     return group, first, last
 
@@ -743,13 +764,16 @@ def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Ca
 
     A known name inside a longer one the tagger found (or a category typed) is part of that name (日本 in
     日本証券業協会, イギリス in イギリス軍, Tokyo in a song's title): the longer one is kept instead, unless the rest
-    of it is only places (米テキサス州)."""
+    of it is only places (米テキサス州); one that opens with a known product is a product."""
     for c in candidates:
+        nested = [o for o in candidates if o.source in _NESTABLE and c.start <= o.start and o.end <= c.end
+                  and o.end - o.start < c.end - c.start]
         if c.source in ("tagger", "category") and any(
-                o.source in _NESTABLE and c.start <= o.start and o.end <= c.end and o.end - o.start < c.end - c.start
-                and not _outer_place(doc, o, c, lex) and not _only_places(doc, c, o, lex)
-                and not _only_words_around(doc, c, o) for o in candidates):
+                not _outer_place(doc, o, c, lex) and not _only_places(doc, c, o, lex)
+                and not _only_words_around(doc, c, o) for o in nested):
             c.priority = GAZETTEER + 1
+            if c.source == "tagger" and any(o.start == c.start and o.type == "Product" for o in nested):
+                c.type = "Product"  # GALAXY Tab, Xperia arc: a model of a known line of products
     ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     taken: set[int] = set()
