@@ -518,3 +518,17 @@ def test_countries_abbreviated_and_written_together_are_one_place_each(profile, 
     mentions = [m for m in extraction.mentions if m.type == "Place"]
     assert [(m.text, m.entity.rsplit("/", 1)[1]) for m in mentions] == places
     assert facts(extraction) == set()  # a list: none of them is in another
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("大人気アニメ「魔法少女まどか☆マギカ」（毎日放送）の映画化が明らかになった。",
+     ("毎日放送", "releases", "魔法少女まどか☆マギカ")),  # a broadcaster in parentheses after a title
+    ("番組「ギルガメッシュLIGHT（ライト）」（BSジャパン）として復活する。",
+     ("BSジャパン", "releases", "ギルガメッシュLIGHT")),  # past the title's reading
+    ("ソニーは新型スマートフォン「Xperia GX」を発売した。高速通信のLTEに対応する。",
+     ("Xperia GX", "usesTechnology", "LTE")),  # a dropped subject is the product just released
+])
+def test_the_maker_in_parentheses_and_the_product_just_released(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
+

@@ -162,7 +162,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found = _versioned(doc, found)
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in doc.spans[TAGGER_SPANS]:
-            for part_start, part_end in _slashed(doc, span.start, span.end):
+            for part_start, part_end in _slashed(doc, span.start, _without_reading(doc, span.start, span.end)):
                 start, end = _whole_words(doc, *_trim(doc, part_start, part_end, lex, span.label_))
                 if span.label_ == "Product":
                     end = _without_common_tail(doc, start, end, lex)
@@ -211,6 +211,20 @@ def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
     while start > 0 and glued(doc[start - 1], doc[start]) and doc[start - 1].text != "-":
         start -= 1
     return start, end
+
+
+def _without_reading(doc, start: int, end: int) -> int:
+    """The end of a name before the reading or translation a span carries in parentheses: ギルガメッシュLIGHT
+    (ライト), Lexar（レキサー）, FINAL FANTASY（ファイナル・ファンタジー）."""
+    if end - start < 4 or doc[end - 1].text not in (")", "）"):
+        return end
+    opening = next((k for k in range(end - 2, start, -1) if doc[k].text in ("(", "（")), None)
+    if opening is None or opening == start:
+        return end
+    inside = doc[opening + 1:end - 1]
+    if all(is_katakana(t.text) or is_latin(t.text) or t.text in _NAME_JOINERS or t.is_space for t in inside):
+        return opening
+    return end
 
 
 def _slashed(doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -290,11 +304,11 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         # an abbreviation stands for
     if whole_quote and c.type == "Product" and (any(t.pos_ in _AROUND_NAMES for t in span[1:-1]) or len(span) > 2):
         return True  # a title of words in quotes: 「裸のサル」, 「月刊ドラゴンジュニア」; not 「記念写真」, 「タイムライン」
-    if c.type == "Organization" and (not _KATAKANA_CHAR.search(text) or any(t.text in _NAME_JOINERS + ("-",)
-                                                                          for t in span)
-                                     or _named_by_context(doc, c.end, lex)):
-        return True  # 東洋陶器, 政治部, イエロー・マジック・オーケストラ, コンチネンタル製: common words make names
-        # (but not 電源コネクタ, 韓流スター)
+    if sum(t.pos_ not in _AROUND_NAMES for t in span) > 2 or c.type == "Organization" and (
+            not _KATAKANA_CHAR.search(text) or any(t.text in _NAME_JOINERS + ("-",) for t in span)
+            or _named_by_context(doc, c.end, lex)):
+        return True  # ブラックマジックデザイン, 東洋陶器, イエロー・マジック・オーケストラ, コンチネンタル製: common
+        # words make names (but not 電源コネクタ, 韓流スター)
     return not _common_words(span) or normalise(text) in reference_companies()
 
 
@@ -696,7 +710,7 @@ def _whole_quotes(doc, found: list[Candidate]) -> None:
         inside = doc[open_ + 1:close]
         if len(inside.text) <= 30 and not any(t.text in "。「『" for t in inside) and \
                 not any(o is not c and o.priority > TAGGER and o.start < close and open_ < o.end for o in found):
-            c.start, c.end = open_ + 1, close
+            c.start, c.end = open_ + 1, _without_reading(doc, open_ + 1, close)
 
 
 def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:

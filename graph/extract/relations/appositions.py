@@ -107,12 +107,15 @@ class Appositions:
             product = self._mention_ending(token.i)
             if product is not None and ctx.mentions[product].type == "Product":
                 j = token.i + 1 + (token.i + 1 < self.sent.end and doc[token.i + 1].text in "」』")
+                reading = self._paren_end(j) if j < self.sent.end and doc[j].text in _OPEN else None
+                if reading is not None and reading + 1 < self.sent.end and doc[reading + 1].text in "」』" \
+                        and all(self.entity_at[k] is None for k in range(j, reading)):
+                    j = reading + 2  # 「ギルガメッシュLIGHT（ライト）」（BSジャパン）: past the name's reading
                 end = self._paren_end(j) if j < self.sent.end and doc[j].text in _OPEN else None
                 if end is not None:
                     mark = doc[end - 1].text if doc[end - 1].text in ctx.maker_marks else ""
                     maker = self._mention_ending(end - 1 - bool(mark))
-                    known = maker is not None and (mark or ctx.mentions[maker].source == "gazetteer"
-                                                   or ctx.mentions[maker].type == "Person")
+                    known = maker is not None and (mark or ctx.mentions[maker].type in ("Organization", "Person"))
                     if known and self._first(maker) == j + 1:
                         kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]
                         self.emit(maker, kind, product, "maker", doc[j])

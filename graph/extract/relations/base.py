@@ -124,11 +124,16 @@ class Context:
         return None
 
     def topic_for(self, kind: str, obj: int | None = None) -> int | None:
-        """The most recent topic that can be the subject of ``kind``."""
+        """The most recent topic that can be the subject of ``kind``; for a kind a product can be the subject of,
+        the product the text has just said is released, made or developed (…を公開した。Windows 7に対応し)."""
         allowed = self.kinds.get(kind, {}).get("subject", [])
+        if "Product" in allowed:
+            product = next((thing for event in ("releases", "manufactures", "develops")
+                            for _, thing in [self.events.get(event, (None, None))]
+                            if thing is not None and thing != obj and self.mentions[thing].type == "Product"), None)
+            if product is not None:
+                return product
         for m in reversed(self.topics):
             if self.mentions[m].type in allowed and m != obj:
                 return m
         return None
-
-
