@@ -28,7 +28,8 @@ from graph.model import Document, Extraction
 log = logging.getLogger(__name__)
 
 PARSER_SOURCES = ("nlp.py",)
-EXTRACTOR_SOURCES = ("extract", "model.py")  # a folder stands for every module in it
+# a folder stands for every file in it: the extractor's modules and data, the reference lists it reads
+EXTRACTOR_SOURCES = ("extract", "model.py", "reference", "resolve.py")
 
 
 def files_digest(root, names: Iterable[str]) -> str:
@@ -41,25 +42,25 @@ def files_digest(root, names: Iterable[str]) -> str:
 
 @lru_cache(maxsize=None)
 def code_version(sources: tuple[str, ...]) -> str:
-    """A hash of these modules' source (a folder: all its modules): any change to the code that made an entry
+    """A hash of these files (a folder: all its files): any change to the code or data that made an entry
     invalidates it."""
     root = resources.files("graph")
     names = []
     for source in sources:
         if (root / source).is_dir():
-            names += [f"{source}/{name}" for name in _modules(root / source)]
+            names += [f"{source}/{name}" for name in _files(root / source)]
         else:
             names.append(source)
     return files_digest(root, names)[:16]
 
 
-def _modules(folder, prefix: str = "") -> list[str]:
-    """The Python modules in a package folder and its subfolders, as paths relative to it."""
+def _files(folder, prefix: str = "") -> list[str]:
+    """The files in a package folder and its subfolders (compiled modules aside), as paths relative to it."""
     out = []
     for entry in folder.iterdir():
         if entry.is_dir() and entry.name != "__pycache__":
-            out += _modules(entry, f"{prefix}{entry.name}/")
-        elif entry.name.endswith(".py"):
+            out += _files(entry, f"{prefix}{entry.name}/")
+        elif entry.is_file() and not entry.name.endswith(".pyc"):
             out.append(prefix + entry.name)
     return out
 

@@ -16,6 +16,7 @@ from rdflib.compare import isomorphic
 
 import graph.api as sg
 from graph import iri, query
+from graph.extract.relations.base import confidence
 from graph.model import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +77,7 @@ def test_query_takes_names_files_or_text_and_binds_values_as_terms(seed_ttl, see
                        object=URIRef(SAMSUNG))
     assert on_file[["subject", "object", "sentence"]].values.tolist() == [[TESLA, SAMSUNG, CONTRACT]]
     [fact] = on_file.itertuples()
-    assert (fact.start, fact.end) == (561, 611) and fact.confidence == pytest.approx(0.9)
+    assert (fact.start, fact.end) == (561, 611) and fact.confidence == pytest.approx(confidence("case-frame"))
     pd.testing.assert_frame_equal(on_file, sg.query(seed_graph, "evidence", subject="ent:Tesla",
                                                     predicate="sg:contractsWith", object=URIRef(SAMSUNG)))
     rq = tmp_path / "people.rq"

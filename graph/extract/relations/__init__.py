@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 
 from graph.extract.relations.appositions import Appositions
-from graph.extract.relations.base import CONFIDENCE, Context
+from graph.extract.relations.base import Context, confidence
 from graph.extract.relations.discourse import Discourse
 from graph.extract.relations.frames import CaseFrames
 from graph.extract.relations.measures import Measures
@@ -110,7 +110,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             self._update_topic()
 
     def emit(self, subject: int, kind: str, obj: int, rule: str, anchor, lemma: str | None = None,
-             qualifiers: dict | None = None, modality: str | None = None, penalty: float = 0.0) -> Relation | None:
+             qualifiers: dict | None = None, modality: str | None = None) -> Relation | None:
         ctx = self.ctx
         if subject is None or obj is None or subject == obj:
             return None
@@ -119,7 +119,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         if not ctx.fits(kind, subject, obj):
             return None
         relation = Relation(subject, kind, obj, *self.evidence, rule=rule,
-                            confidence=round(max(0.05, CONFIDENCE[rule] - penalty), 2),
+                            confidence=confidence(rule),
                             modality=modality or self.modality(anchor), lemma=lemma, qualifiers=qualifiers or {},
                             date=self.date_of(anchor))
         ctx.relations.append(relation)

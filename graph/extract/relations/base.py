@@ -4,13 +4,17 @@ reading remembers (its mentions, the topic, the last events), and each rule's co
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from graph.extract.mentions import Lexicon
 from graph.model import Mention, Relation
 from graph.profile import Profile
 
-CONFIDENCE = {
+# Each rule's confidence before it is measured; calibration.json (bench/calibrate.py) holds the measured ones.
+PRIOR = {
     "case-frame": 0.9,
     "relative-clause": 0.85,
     "nominal-event": 0.8,
@@ -34,6 +38,19 @@ CONFIDENCE = {
     "group-name": 0.8,
     "platform": 0.8,
 }
+
+
+@lru_cache(maxsize=None)
+def confidence(rule: str) -> float:
+    """How often a fact of this rule is right: its precision on the development half of the gold, shrunk towards
+    its prior (graph/extract/relations/calibration.json)."""
+    return _calibration().get(rule, {}).get("confidence", PRIOR[rule])
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict:
+    path = resources.files("graph.extract.relations") / "calibration.json"
+    return json.loads(path.read_text(encoding="utf-8"))["rules"] if path.is_file() else {}
 
 
 @dataclass

@@ -129,7 +129,6 @@ class CaseFrames:
               event: tuple[int, int] | None = None) -> None:
         ctx = self.ctx
         subjects = [f for t in frame.tokens(args, "subject") for f in self.fillers(t)]
-        penalty = 0.0
         objects_tokens = frame.tokens(args, "object")
         objects = [f for t in objects_tokens for f in self.fillers(t)]
         about: list[int] = []
@@ -165,8 +164,7 @@ class CaseFrames:
             if frame.agreement else {}
         for s in subjects:
             for o in objects:
-                r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), penalty=penalty,
-                              modality=frame.modality)
+                r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), modality=frame.modality)
                 if r and frame.kind in ("manufactures", "develops", "releases"):
                     ctx.events[frame.kind] = (s, o)
         themes = args.get("theme", [])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.extract.relations.base import CONFIDENCE
+from graph.extract.relations.base import confidence
 from graph.model import Relation
 
 
@@ -57,6 +57,6 @@ class Measures:
 
     def _attribute(self, target: int, prop: str, value: int, anchor, modality: str) -> None:
         relation = Relation(target, prop, value, *self.evidence, rule="attribute",
-                            confidence=CONFIDENCE["attribute"], modality=modality, date=self.date_of(anchor))
+                            confidence=confidence("attribute"), modality=modality, date=self.date_of(anchor))
         self.ctx.relations.append(relation)
 
