@@ -528,6 +528,8 @@ def test_countries_abbreviated_and_written_together_are_one_place_each(profile, 
      ("BSジャパン", "releases", "ギルガメッシュLIGHT")),  # past the title's reading
     ("ソニーは新型スマートフォン「Xperia GX」を発売した。高速通信のLTEに対応する。",
      ("Xperia GX", "usesTechnology", "LTE")),  # a dropped subject is the product just released
+    ("パナソニックから「目もとエステ」新発売【売れ筋チェック】",
+     ("パナソニック", "releases", "目もとエステ")),  # a headline: the name before the predicate noun
 ])
 def test_the_maker_in_parentheses_and_the_product_just_released(extract_text, text, fact):
     assert fact in facts(extract_text(text))

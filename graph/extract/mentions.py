@@ -522,7 +522,10 @@ def _listed_as(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> str | None:
 
 
 def _published(doc, end: int, lex: Lexicon) -> str | None:
-    """A quote that is the object of a verb that publishes a title is a product: 「X」を改造社から刊行した."""
+    """A quote that is the object of a verb that publishes a title is a product: 「X」を改造社から刊行した, and so is
+    one a headline says is published: 「目もとエステ」新発売."""
+    if end + 1 < len(doc) and doc[end + 1].text.removeprefix("新") in lex.title_verbs:
+        return "Product"
     if end + 1 >= len(doc) or doc[end + 1].text != "を":
         return None
     for token in doc[end + 2:end + 10]:

@@ -45,6 +45,10 @@ class CaseFrames:
         if self.relative_clause(pred):
             role = "theme" if passive or "agent" in args else "agent"
             args.setdefault(role, []).append(pred.head)
+        if pred.pos_ == "NOUN" and "theme" not in args and pred.dep_ == "ROOT":
+            before = pred.i - 1 - (pred.i > 1 and pred.nbor(-1).text in "」』")
+            if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred:
+                args["theme"] = [self.doc[before]]  # a headline's 「目もとエステ」新発売: the name before the noun
         return args
 
     @staticmethod
