@@ -136,6 +136,7 @@ def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     ("ARROWS Z ISW11Fにソフトウェア更新。", "ISW11F", "Product"),  # a model number
     ("お笑いタレント船越陽大さんが語った。", "船越陽大", "Person"),  # a surname Sudachi reads as a place
     ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two
+    ("アントニオ猪木と公開スパーリングを行った。", "アントニオ猪木", "Person"),  # a surname Sudachi calls common
     ("Windows/Macに対応したソフト。", "Mac", "Product"),  # names a slash lists
     ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab", "Product"),  # a model of a known line
     ("エフセキュア・コーポレーション　by 山田", "エフセキュア・コーポレーション", "Organization"),

@@ -294,9 +294,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             any(t.pos_ in ("VERB", "AUX", "ADJ", "SCONJ") or t.text in _SAYING for t in span)
             or text[-1] in "！？!?…。、"):
         return False
-    if c.type == "Person":  # a name Sudachi does not know is a common noun to it: only katakana words are suspect
-        common = all(any(k in t.tag_ for k in _COMMON) and not is_latin(t.text) and not t.like_num for t in span)
-        return not (common and len(span) == 1 and is_katakana(text))
+    if c.type == "Person":  # a name Sudachi does not know is a common noun to it (ベリーン): a person is only
+        # suspect if one katakana word the dictionary holds (サークル)
+        return not (len(span) == 1 and is_katakana(text) and "普通名詞" in span[0].tag_ and text in common_nouns())
     if c.type in ("Place", "Event", "Facility") or text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
             or c.end + 2 < len(doc) and doc[c.end].text in "(（" and _ACRONYM.match(doc[c.end + 1].text):
         return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
@@ -411,13 +411,14 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
     named = [i for i in range(start, end) if "人名" in doc[i].tag_]
     if not named:
         return None, start, end
-    first, last = named[0], named[-1] + 1
-    while last + 1 < end and doc[last].text in _NAME_JOINERS and (is_katakana(doc[last + 1].text)
-                                                               or "人名" in doc[last + 1].tag_):
-        last += 2  # ジョン・スミス: the parts joined to the name are of it
-    while last < end and len(doc[last].text) == 1 and _KANJI.match(doc[last].text) \
-            and doc[last].text not in lex.honorifics:
-        last += 1  # 長谷川徳海, which Sudachi reads as 長谷川, 徳 and 海
+    first, core = named[0], named[-1] + 1
+    while core + 1 < end and doc[core].text in _NAME_JOINERS and (is_katakana(doc[core + 1].text)
+                                                               or "人名" in doc[core + 1].tag_):
+        core += 2  # ジョン・スミス: the parts joined to the name are of it
+    last = end
+    while last > core and _not_of_a_name(doc[last - 1], lex) and not (
+            len(doc[last - 1].text) == 1 and _KANJI.match(doc[last - 1].text) and last - 2 in named):
+        last -= 1  # 杉山宣嗣写真展; but アントニオ猪木 and 長谷川徳海 (長谷川, 徳 and 海 to Sudachi) are whole
     if first > start and is_proper(doc[first - 1]) and _KANJI.match(doc[first - 1].text) \
             and "国" not in doc[first - 1].tag_ and doc[first - 1].text[-1] not in "都道府県市町村区州" \
             and not doc[first - 1].whitespace_:
@@ -435,6 +436,13 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
             and not _KANJI.search(before.text):
         group = (start, first)  # a name glued before the person's: the group they belong to
     return group, first, last
+
+
+def _not_of_a_name(token, lex: Lexicon) -> bool:
+    """A word after a person's name that is no part of it: a role, an affix, a common noun of the dictionary or a
+    mark (写真展, 選手, 氏)."""
+    return token.text in lex.roles | lex.honorifics or token.is_punct or token.is_space or "接尾辞" in token.tag_ \
+        or "普通名詞" in token.tag_ and token.text in common_nouns() or not token.tag_.startswith("名詞")
 
 
 def _stray_opening(doc, start: int, end: int) -> bool:
