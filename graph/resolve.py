@@ -246,10 +246,16 @@ def _romaniser():
     return romaniser
 
 
+_AMBIGUOUS = re.compile(r"^(?:.{1,2}|[a-z0-9]{3})$")
+
+
 def _join_companies(surfaces: dict[str, Counter], kinds: dict[str, str], gazetteer: dict,
                     same: _Joins) -> dict[str, dict[str, str]]:
     """Organisations named as a company of the reference list: their identifiers, by entity key; two entities
-    named as one company join. A gazetteer entity with identifiers of its own keeps them."""
+    named as one company join. A gazetteer entity with identifiers of its own keeps them; one without is the
+    company its own Japanese name, else one of its aliases, names (ホンダ is 本田技研工業); any other is the company
+    its fullest name names (サントリー食品インターナショナル, which the article calls サントリー), but not by two
+    characters or three letters, which name many things (フジ, ABC)."""
     companies = reference_companies()
     found: dict[str, dict[str, str]] = {}
     by_number: dict[str, str] = {}
@@ -257,13 +263,14 @@ def _join_companies(surfaces: dict[str, Counter], kinds: dict[str, str], gazette
         if kinds.get(key) != "Organization" or key.startswith("@"):
             continue
         entry = gazetteer.get(key, {})
-        matches = {companies[normalise(s)]["corporate_number"]: companies[normalise(s)]
-                   for s in seen if normalise(s) in companies}
-        number = entry.get("corporate_number") or (next(iter(matches)) if len(matches) == 1 else None)
+        names = [entry["ja"], *entry.get("aliases", [])] if entry else sorted(
+            (s for s in seen if not _AMBIGUOUS.match(normalise(s))), key=lambda s: (-len(s), s))
+        match = next((companies[normalise(name)] for name in names if normalise(name) in companies), None)
+        number = entry.get("corporate_number") or (match or {}).get("corporate_number")
         if number is None:
             continue
         if not entry.get("corporate_number"):
-            found[key] = {k: v for k, v in matches[number].items() if v}
+            found[key] = {k: v for k, v in match.items() if v}
         if number in by_number:
             same.join(key, by_number[number], gazetteer)
         else:

@@ -146,6 +146,16 @@ def test_a_name_of_common_words_or_of_a_telling_form_is_an_entity_of_its_type(te
     assert (name, type_) in {(m.text, m.type) for e in result.extractions for m in e.mentions}
 
 
+def test_a_company_named_by_its_short_name_or_its_fullest_carries_the_identifiers_of_that_company():
+    result = pipeline.build(texts={"a": "ホンダは新型車を発表した。",
+                                   "b": "サントリー食品インターナショナル(以下、サントリー)は新商品を発表した。サントリーは好調だ。",
+                                   "c": "フジの番組が話題になった。"})
+    named = {m.text: result.entities[m.entity] for e in result.extractions for m in e.mentions if m.entity}
+    assert named["ホンダ"].identifiers["corporate_number"] == "6010401027577"  # the profile's 本田技研工業
+    assert named["サントリー"].identifiers["corporate_number"] == "8010401080079"  # not サントリーホールディングス
+    assert not named["フジ"].identifiers  # two characters name many companies
+
+
 def test_a_company_of_the_reference_list_carries_its_identifiers():
     result = pipeline.build(texts={"a": "トヨタ自動車は新型車を発表した。", "b": "株式会社サカタのタネは新品種を発表した。"})
     toyota = next(e for e in result.entities.values() if e.iri.endswith("/Toyota"))
