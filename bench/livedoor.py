@@ -2,13 +2,13 @@
 samples of what they hold, to judge by hand.
 
     .venv/bin/python bench/livedoor.py build CORPUS OUT [--set relations|entities]
-    .venv/bin/python bench/livedoor.py facts OUT [--size 100]           # typed facts to judge, as JSONL
-    .venv/bin/python bench/livedoor.py entities OUT [--size 150]        # entities to judge, as JSONL
-    .venv/bin/python bench/livedoor.py boilerplate CORPUS OUT           # facts the boilerplate marking drops
-    .venv/bin/python bench/livedoor.py splits OUT                       # people split within, merged across articles
-    .venv/bin/python bench/livedoor.py stats OUT                        # facts an article, relatedTo's share
-    .venv/bin/python bench/livedoor.py score FILE                       # counts of a judged sample (bench/judged)
-    .venv/bin/python bench/livedoor.py carry OLD NEW                    # an earlier sample's judgements on a new one
+    .venv/bin/python bench/livedoor.py facts OUT [--size 100] [--draw facts]   # typed facts to judge, as JSONL
+    .venv/bin/python bench/livedoor.py entities OUT [--size 150] [--draw entities]   # entities to judge
+    .venv/bin/python bench/livedoor.py boilerplate CORPUS OUT   # facts the boilerplate marking drops
+    .venv/bin/python bench/livedoor.py splits OUT     # people split within, merged across articles
+    .venv/bin/python bench/livedoor.py stats OUT      # facts an article, relatedTo's share
+    .venv/bin/python bench/livedoor.py score FILE     # counts of a judged sample (bench/judged)
+    .venv/bin/python bench/livedoor.py carry OLD NEW  # an earlier sample's judgements on a new one
 
 The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
 folders; each drawn with random.Random("seed-graph sample/<set>") from the sorted file names, leaving out the
@@ -71,7 +71,7 @@ def stats(out: Path) -> dict:
             "by kind": dict(Counter(r["predicate"] for r in typed).most_common())}
 
 
-def sample_facts(out: Path, size: int) -> list[dict]:
+def sample_facts(out: Path, size: int, draw: str = "facts") -> list[dict]:
     """Typed facts (relations between entities, relatedTo aside) drawn at random, one statement each."""
     from graph import pipeline
 
@@ -79,14 +79,14 @@ def sample_facts(out: Path, size: int) -> list[dict]:
     names = _names(graph)
     facts = [(row["doc"], row["source"], r) for row in records(out) for r in row["relations"]
              if r["predicate"] != "relatedTo" and not isinstance(r["object"], dict)]
-    drawn = random.Random("seed-graph sample/facts").sample(facts, min(size, len(facts)))
+    drawn = random.Random(f"seed-graph sample/{draw}").sample(facts, min(size, len(facts)))
     return [{"doc": doc, "source": source, "sentence": [r["start"], r["end"]], "subject": names.get(r["subject"]),
              "subject_iri": r["subject"], "predicate": r["predicate"], "object": names.get(r["object"]),
              "object_iri": r["object"], "modality": r["modality"], "confidence": r["confidence"], "rule": r["rule"]}
             for doc, source, r in sorted(drawn, key=lambda d: (d[0], d[2]["start"]))]
 
 
-def sample_entities(out: Path, size: int) -> list[dict]:
+def sample_entities(out: Path, size: int, draw: str = "entities") -> list[dict]:
     """Entities drawn at random, each with its label, type, aliases and its first mention."""
     from rdflib import RDF, RDFS, SKOS, URIRef
 
@@ -103,7 +103,7 @@ def sample_entities(out: Path, size: int) -> list[dict]:
                 first.setdefault(m["entity"], (row["doc"], row["source"], m["start"], m["end"]))
                 documents.setdefault(m["entity"], set()).add(row["doc"])
     entities = sorted({str(e) for t in ENTITY_CLASSES for e in graph.subjects(RDF.type, SG[t])} & set(first))
-    drawn = random.Random("seed-graph sample/entities").sample(entities, min(size, len(entities)))
+    drawn = random.Random(f"seed-graph sample/{draw}").sample(entities, min(size, len(entities)))
     out_rows = []
     for iri in sorted(drawn):
         node = URIRef(iri)
@@ -230,6 +230,7 @@ def main() -> None:
         p = sub.add_parser(name)
         p.add_argument("out", type=Path)
         p.add_argument("--size", type=int, default=size)
+        p.add_argument("--draw", default=name, help="the name that seeds the draw: another name, another sample")
     p = sub.add_parser("splits")
     p.add_argument("out", type=Path)
     p = sub.add_parser("boilerplate")
@@ -253,7 +254,7 @@ def main() -> None:
         for row in carry(_read(args.old), _read(args.new)):
             print(json.dumps(row, ensure_ascii=False))
     elif args.command in ("facts", "entities"):
-        rows = (sample_facts if args.command == "facts" else sample_entities)(args.out, args.size)
+        rows = (sample_facts if args.command == "facts" else sample_entities)(args.out, args.size, args.draw)
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     else:

@@ -77,6 +77,13 @@ def test_a_line_repeated_under_many_articles_is_a_footer(tmp_path):
     assert not any(e.document.boilerplate for e in few.extractions)
 
 
+def test_a_name_recognised_only_in_a_link_list_is_found_where_the_article_says_it():
+    body = "家でノバルスを使う。"  # the tagger does not read ノバルス as a name here
+    assert not pipeline.build(texts={"a": body}).extractions[0].mentions
+    [extraction] = pipeline.build(texts={"a": f"{body}\n\n■関連記事\n・ノバルス、新型乾電池を発売\n"}).extractions
+    assert [(m.start, m.text) for m in extraction.mentions] == [(2, "ノバルス")]
+
+
 def test_a_pdf_builds_into_the_facts_of_the_same_text_with_its_pages(tmp_path):
     pdf = japanese_pdf(tmp_path / "report.pdf", REPORT)
     from_pdf = pipeline.build([pdf])

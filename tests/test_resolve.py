@@ -112,6 +112,7 @@ def test_what_is_no_name_is_no_entity(text, junk):
     ("カラーは「プレミアムレッド」、「シャイニーシルバー」の二色展開。", "シャイニーシルバー"),  # a colour
     ("ボディーカラーがPebble Blue（ブルー）とCharcoal Blackの2色。", "Pebble"),
     ("緊急通報（110番、118番、119番）は利用できない。", "118番"),  # a number
+    ("アウトカメラ 8M、インカメラ 1.3M", "3M"),  # the end of a number
     ("新しいおしらせ【紺子にゅうす】です。", "おしらせ【紺子にゅうす"),  # a bracket it does not close
     ("公式Twitterアカウント「@jojo_sma」による予約争奪戦。", "@jojo_sma"),  # a handle
     ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
@@ -133,12 +134,19 @@ def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetooth", "Technology"),
     ("シャープはAQUOS PHONE IS14SHを発売した。", "AQUOS PHONE IS14SH", "Product"),  # a word is never cut
     ("XOOMはAndroidOS3.0を搭載する。", "AndroidOS3.0", "Technology"),  # an operating system
-    ("ARROWS Z ISW11Fにソフトウェア更新。", "ISW11F", "Product"),  # a model number
+    ("富士通のISW11Fにソフトウェア更新。", "ISW11F", "Product"),  # a model number
+    ("ARROWS Z ISW11Fにソフトウェア更新。", "ARROWS Z ISW11F", "Product"),  # a line, a model and its number
     ("お笑いタレント船越陽大さんが語った。", "船越陽大", "Person"),  # a surname Sudachi reads as a place
     ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two
     ("アントニオ猪木と公開スパーリングを行った。", "アントニオ猪木", "Person"),  # a surname Sudachi calls common
     ("Windows/Macに対応したソフト。", "Mac", "Product"),  # names a slash lists
-    ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab", "Product"),  # a model of a known line
+    ("GALAXY Tabを発売。", "GALAXY Tab", "Product"),  # a model of a known line
+    ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab 10.1 LTE SC-01D", "Product"),  # one name to its number
+    ("旧Macから移行する。", "Mac", "Product"),  # a prefix that dates a name is no part of it
+    ("メーカー シャープ", "シャープ", "Organization"),  # a table's row label
+    ("詳しくはパナソニック　ホームページまで。", "パナソニック", "Organization"),  # a link's words
+    ("大阪・心斎橋OPAで開催。", "心斎橋OPA", "Facility"),  # the city before a facility
+    ("インテルSmart Response Technologyに対応。", "Smart Response Technology", "Technology"),  # maker glued
     ("エフセキュア・コーポレーション　by 山田", "エフセキュア・コーポレーション", "Organization"),
 ])
 def test_a_name_of_common_words_or_of_a_telling_form_is_an_entity_of_its_type(text, name, type_):

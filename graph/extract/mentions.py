@@ -127,6 +127,7 @@ class Lexicon:
         self.place_prefixes: dict[str, str] = names.get("place_prefixes", {})
         self.not_countries = set(names.get("not_countries", []))
         self.not_names = set(names.get("not_names", []))
+        self.time_prefixes = set(names.get("time_prefixes", []))
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
@@ -161,9 +162,11 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                                    GAZETTEER, key=ent.ent_id_ if gazetteer else None))
     found = _versioned(doc, found)
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
-        for span in doc.spans[TAGGER_SPANS]:
+        for span in _model_names(doc, doc.spans[TAGGER_SPANS]):
             for part_start, part_end in _slashed(doc, span.start, _without_reading(doc, span.start, span.end)):
                 start, end = _whole_words(doc, *_trim(doc, part_start, part_end, lex, span.label_))
+                if span.label_ in ("Organization", "Product", "Technology"):
+                    start, end = _without_label_words(doc, start, end)
                 if span.label_ == "Product":
                     end = _without_common_tail(doc, start, end, lex)
                 if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
@@ -177,6 +180,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                 start, end = _trim(doc, ent.start, ent.end, lex, type_)
                 if start < end:
                     found.append(Candidate(start, end, type_, "ner", NER))
+    _without_makers(doc, found)
     quotes = _quotes(doc)
     found += _quoted_names(doc, quotes, lex)
     found += _codes_before_categories(doc, lex)
@@ -195,6 +199,39 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _whole_quotes(doc, found)
     found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
     return _outside_addresses(doc, _speech(doc, quotes, found, lex))
+
+
+def _without_makers(doc, found: list[Candidate]) -> None:
+    """A product's name the tagger read with its maker's before it, glued (インテルSmart Response Technology,
+    インテルCore i7), starts after the maker, which the gazetteer names on its own."""
+    makers = {c.start: c for c in found if c.source == "gazetteer" and c.type == "Organization"}
+    for c in found:
+        maker = makers.get(c.start)
+        if c.source == "tagger" and c.type in ("Product", "Technology") and maker and maker.end < c.end \
+                and not is_latin(doc[maker.end - 1].text) and is_latin(doc[maker.end].text) \
+                and not doc[maker.end].like_num:
+            c.start = maker.end
+
+
+def _model_names(doc, spans) -> list:
+    """The tagger's spans, with those of Latin words that a version and spaces alone part joined into one name
+    when it ends in a model number: GALAXY Tab and LTE SC-01D in GALAXY Tab 10.1 LTE SC-01D."""
+    from spacy.tokens import Span
+
+    def latin(span) -> bool:
+        return all(is_latin(t.text) or t.text in ("-", ".") for t in span)
+
+    out = sorted(spans, key=lambda s: s.start)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], doc[slice(*_whole_words(doc, out[k + 1].start, out[k + 1].end))]
+        gap = doc[a.end:b.start]
+        if latin(a) and latin(b) and a[-1].whitespace_ and all(_VERSION.match(t.text) and t.whitespace_ for t in gap) \
+                and _MODEL.match(b.text.split()[-1]):
+            out[k:k + 2] = [Span(doc, a.start, b.end, label="Product")]
+        else:
+            k += 1
+    return out
 
 
 def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
@@ -237,6 +274,30 @@ def _slashed(doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def _without_label_words(doc, start: int, end: int) -> tuple[int, int]:
+    """A name without the common words a space sets apart from it: the row label of a table (メーカー シャープ),
+    a link's words (パナソニック　ホームページ). Where no name is left (アウトカメラ 8M), the span is empty."""
+    parts, first = [], start
+    for i in range(start, end):
+        if doc[i].is_space or doc[i].tag_ == "空白":
+            parts.append((first, i))
+            first = i + 1
+        elif doc[i].whitespace_:
+            parts.append((first, i + 1))
+            first = i + 1
+    parts = [(a, b) for a, b in parts + [(first, end)] if a < b]
+    if len(parts) < 2:
+        return start, end
+    kept = [i for i, (a, b) in enumerate(parts)
+            if not _common_words(doc[a:b]) or normalise(doc[a:b].text) in reference_companies()]
+    if len(kept) == len(parts) or kept and kept != list(range(kept[0], kept[-1] + 1)):
+        return start, end  # nothing to cut, or common words inside a name
+    names = [t for i in kept for t in doc[parts[i][0]:parts[i][1]]]
+    if not any(is_namelike(t) and not t.like_num and len(t.text) > 1 for t in names):
+        return start, start
+    return parts[kept[0]][0], parts[kept[-1]][1]
+
+
 def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
     """The end of a Latin name the tagger ran on into a common noun: Bluetooth in Bluetoothキーボード, iPhone in
     iPhone勉強会 (but ESPNサンデーナイトフットボール is a name of words)."""
@@ -254,14 +315,15 @@ def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
 
 _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iOS 5, not BOSS
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
+_TECHNOLOGY = ("Technology", "テクノロジー", "テクノロジ")  # Intel Smart Response Technology
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 def _typed_by_form(span, type_: str) -> str:
-    """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
-    technology, and a model number alone (ISW11F) a product, not an organisation."""
-    if type_ in ("Product", "Organization") and _OS.search(span.text):
+    """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) or a
+    name that says it is one (Smart Response Technology) is a technology, and a model number alone (ISW11F) a product, not an organisation."""
+    if type_ in ("Product", "Organization") and (_OS.search(span.text) or span.text.endswith(_TECHNOLOGY)):
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"
@@ -270,9 +332,9 @@ def _typed_by_form(span, type_: str) -> str:
 
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
-    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し), nor a number (118番, 2010), a colour (ローマン
-    ホワイト), a handle (@jojo_sma), a nationality (イタリア人), one character, a span with a bracket it does not
-    close, nor common words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an
+    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し), nor a number (118番, 2010) or the end of one (3M
+    in 1.3M), a colour (ローマンホワイト), a handle (@jojo_sma), a nationality (イタリア人), one character, a span
+    with a bracket it does not close, nor common words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an
     organisation's name or name a company of the reference list. A name a category noun, a verb of publishing or
     the gazetteer types comes by another source and stays."""
     span = doc[c.start:c.end]
@@ -280,7 +342,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text)) or text.startswith(("@", "＠")) \
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
-            or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人"):
+            or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人") \
+            or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
+            and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
         return False
     if c.type == "Product" and span[-1].text in lex.colours or c.type in ("Product", "Organization") and (
             c.end < len(doc) and doc[c.end].text in lex.colours):
@@ -395,6 +459,9 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
+                           or type_ == "Facility" and _place_before(doc, start, end)
+                           or doc[start].text in lex.time_prefixes and start + 1 < end
+                           and (is_latin(doc[start + 1].text) or is_katakana(doc[start + 1].text))
                            or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end)):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct
@@ -402,6 +469,12 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
         end -= 1
     return start, end
+
+
+def _place_before(doc, start: int, end: int) -> bool:
+    """大阪・ in 大阪・心斎橋OPA: the city a facility is in, written before its name, is no part of it."""
+    return start + 2 < end and "地名" in doc[start].tag_ and doc[start + 1].text == "・" \
+        and not doc[start].whitespace_
 
 
 def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, int] | None, int, int]:
