@@ -143,6 +143,7 @@ def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     ("GALAXY Tabを発売。", "GALAXY Tab", "Product"),  # a model of a known line
     ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab 10.1 LTE SC-01D", "Product"),  # one name to its number
     ("旧Macから移行する。", "Mac", "Product"),  # a prefix that dates a name is no part of it
+    ("彼女は「風と共に去りぬ」で助演女優賞を受賞した。", "風と共に去りぬ", "Product"),  # a quote a particle takes up
     ("メーカー シャープ", "シャープ", "Organization"),  # a table's row label
     ("詳しくはパナソニック　ホームページまで。", "パナソニック", "Organization"),  # a link's words
     ("大阪・心斎橋OPAで開催。", "心斎橋OPA", "Facility"),  # the city before a facility

@@ -354,7 +354,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             not whole_quote and len(span) > 1 and span[-1].tag_.startswith(("動詞", "助動詞", "助詞"))):
         return False
     quoted = any(i < c.start and c.end <= end for i, end in quotes)
-    if quoted and c.type in ("Product", "Event", "Organization") and (
+    if quoted and c.type in ("Product", "Event", "Organization") \
+            and not (whole_quote and _named_in_clause(doc, c.end)) and (
             any(t.pos_ in ("VERB", "AUX", "ADJ", "SCONJ") or t.text in _SAYING for t in span)
             or text[-1] in "！？!?…。、"):
         return False
@@ -374,6 +375,15 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return True  # ブラックマジックデザイン, 東洋陶器, イエロー・マジック・オーケストラ, コンチネンタル製: common
         # words make names (but not 電源コネクタ, 韓流スター)
     return not _common_words(span) or normalise(text) in reference_companies()
+
+
+def _named_in_clause(doc, close: int) -> bool:
+    """A whole quote a case particle takes up is a name the clause is about (「風と共に去りぬ」で受賞,
+    「タイムマシンに気をつけろ!」を放送), where a remark is quoted with と or ends its sentence."""
+    return close + 1 < len(doc) and doc[close + 1].text in _CASE_PARTICLES
+
+
+_CASE_PARTICLES = ("を", "が", "に", "で", "の", "は", "も", "へ", "より", "から", "まで")
 
 
 def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
