@@ -84,6 +84,14 @@ def test_a_name_recognised_only_in_a_link_list_is_found_where_the_article_says_i
     assert [(m.start, m.text) for m in extraction.mentions] == [(2, "ノバルス")]
 
 
+def test_names_in_a_link_list_teach_the_article_no_name_parts():
+    text = ("24日、明石家さんまが光井愛佳の顔を評した。\n\n番組中、さんまが光井に対し「ひどい」と振った。\n\n【関連情報】\n"
+            "・ヤングタウン土曜日〜さんま・村上・道重・高橋・光井・120324\n")
+    [extraction] = pipeline.build(texts={"a": text}).extractions
+    entities = {m.text: m.entity.rsplit("/", 1)[-1] for m in extraction.mentions if not m.is_value}
+    assert entities["光井"] == entities["光井愛佳"] == "光井愛佳" and entities["さんま"] == "明石家さんま"
+
+
 def test_a_pdf_builds_into_the_facts_of_the_same_text_with_its_pages(tmp_path):
     pdf = japanese_pdf(tmp_path / "report.pdf", REPORT)
     from_pdf = pipeline.build([pdf])
