@@ -98,6 +98,7 @@ def test_one_label_never_stands_for_two_entities():
     ("ダディの料理に「酷すぎる」といった批判が殺到した。", "酷すぎる"),
     ("「プチ家電ということで、かわいく」とアピールした。", "プチ家電ということで、かわいく"),
     ("新製品は24日（木）に発売される。", "木"),
+    ("これをベースにしたコラボモデルが話題だ。", "コラボ"),  # a common word before a role is no person
     ("旅の「記念写真」を撮った。", "記念写真"),
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
@@ -113,6 +114,7 @@ def test_what_is_no_name_is_no_entity(text, junk):
     ("ボディーカラーがPebble Blue（ブルー）とCharcoal Blackの2色。", "Pebble"),
     ("緊急通報（110番、118番、119番）は利用できない。", "118番"),  # a number
     ("アウトカメラ 8M、インカメラ 1.3M", "3M"),  # the end of a number
+    ("英紙は「シンジ・カガ…誰? マンUファンは困惑」と報じた。", "シンジ・カガ…誰? マンUファン"),  # a headline's pieces
     ("新しいおしらせ【紺子にゅうす】です。", "おしらせ【紺子にゅうす"),  # a bracket it does not close
     ("公式Twitterアカウント「@jojo_sma」による予約争奪戦。", "@jojo_sma"),  # a handle
     ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
@@ -123,6 +125,13 @@ def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     assert junk in {span.text for span in doc.spans["entities"]}  # the tagger's own reading
     result = pipeline.build(texts={"a": text})
     assert junk not in {m.text for e in result.extractions for m in e.mentions}
+
+
+def test_a_compound_the_dictionary_holds_is_no_organisation():
+    text = "メーカー希望小売価格：税込210万円"
+    doc = nlp.load_model()(text)
+    assert "希望小売価格：" in {span.text for span in doc.spans["entities"]}  # the tagger's own reading
+    assert [(m.text, m.type) for m in pipeline.build(texts={"a": text}).extractions[0].mentions] == [("210万円", "Money")]
 
 
 @pytest.mark.parametrize("text, name, type_", [
@@ -144,6 +153,14 @@ def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab 10.1 LTE SC-01D", "Product"),  # one name to its number
     ("旧Macから移行する。", "Mac", "Product"),  # a prefix that dates a name is no part of it
     ("彼女は「風と共に去りぬ」で助演女優賞を受賞した。", "風と共に去りぬ", "Product"),  # a quote a particle takes up
+    ("SATAポートを4基備える。", "SATA", "Technology"),  # a known standard and words about it
+    ("パトリック・スウェイジ＆デミ・ムーアが主演した。", "デミ・ムーア", "Person"),  # people an ampersand joins
+    ("チューナーはPIX-DT230-PE0を使う。", "PIX-DT230-PE0", "Product"),  # a model number is one word
+    ("商品名 AQUOS PHONE SERIE ISW16SH", "AQUOS PHONE SERIE ISW16SH", "Product"),  # the number after the name
+    ("マンチェスター・ユナイテッド（以下マンU）に入団した。", "マンU", "Organization"),  # 以下 is no part of it
+    ("ナポリターノ大統領の立ち会いの下に組閣した。", "ナポリターノ", "Person"),  # one name Sudachi cut at a place
+    ("台湾・台北で行われている展示会。", "台北", "Place"),  # places a dot lists
+    ("ボスニア・ヘルツェゴビナで行われた。", "ボスニア・ヘルツェゴビナ", "Place"),  # but not a name that holds one
     ("メーカー シャープ", "シャープ", "Organization"),  # a table's row label
     ("詳しくはパナソニック　ホームページまで。", "パナソニック", "Organization"),  # a link's words
     ("大阪・心斎橋OPAで開催。", "心斎橋OPA", "Facility"),  # the city before a facility

@@ -163,7 +163,8 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found = _versioned(doc, found)
     if TAGGER_SPANS in doc.spans:  # the tagger shipped with seed-graph (the ruler may have overwritten doc.ents)
         for span in _model_names(doc, doc.spans[TAGGER_SPANS]):
-            for part_start, part_end in _slashed(doc, span.start, _without_reading(doc, span.start, span.end)):
+            for part_start, part_end in _slashed(doc, span.start, _without_reading(doc, span.start, span.end),
+                                                 _LIST_MARKS.get(span.label_, ("/", "／"))):
                 start, end = _whole_words(doc, *_trim(doc, part_start, part_end, lex, span.label_))
                 if span.label_ in ("Organization", "Product", "Technology"):
                     start, end = _without_label_words(doc, start, end)
@@ -215,7 +216,8 @@ def _without_makers(doc, found: list[Candidate]) -> None:
 
 def _model_names(doc, spans) -> list:
     """The tagger's spans, with those of Latin words that a version and spaces alone part joined into one name
-    when it ends in a model number: GALAXY Tab and LTE SC-01D in GALAXY Tab 10.1 LTE SC-01D."""
+    when it ends in a model number (GALAXY Tab and LTE SC-01D in GALAXY Tab 10.1 LTE SC-01D), and a model number
+    right after a name of Latin words taken into it."""
     from spacy.tokens import Span
 
     def latin(span) -> bool:
@@ -231,12 +233,17 @@ def _model_names(doc, spans) -> list:
             out[k:k + 2] = [Span(doc, a.start, b.end, label="Product")]
         else:
             k += 1
+    for k, span in enumerate(out):  # AQUOS PHONE SERIE ISW16SH: the model number the tagger left after the name
+        after = _whole_words(doc, span.end, span.end + 1) if span.end < len(doc) else None
+        if after and latin(span) and span[-1].whitespace_ and _MODEL.match(doc[slice(*after)].text) \
+                and not any(o.start < after[1] and after[0] < o.end for o in out):
+            out[k] = Span(doc, span.start, after[1], label="Product")
     return out
 
 
 def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
     """A span that cuts a word of Latin letters and digits is widened to the whole word: AQUOS PHONE IS|14SH,
-    ホットローブCWS|-X180LA."""
+    ホットローブCWS|-X180LA, PIX-|DT230-PE0."""
     if start >= end:
         return start, end
     def glued(a, b) -> bool:  # token b follows a with no space, both within one word of letters, digits and -
@@ -245,7 +252,8 @@ def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
     while end < len(doc) and glued(doc[end - 1], doc[end]) and (doc[end].text != "-" or end + 1 < len(doc)
                                                                  and glued(doc[end], doc[end + 1])):
         end += 1
-    while start > 0 and glued(doc[start - 1], doc[start]) and doc[start - 1].text != "-":
+    while start > 0 and glued(doc[start - 1], doc[start]) and (doc[start - 1].text != "-" or start > 1
+                                                                 and glued(doc[start - 2], doc[start - 1])):
         start -= 1
     return start, end
 
@@ -264,12 +272,19 @@ def _without_reading(doc, start: int, end: int) -> int:
     return end
 
 
-def _slashed(doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The names a slash lists in one span, each a span of its own: Windows/Mac; but IEEE802.11b/g/n is one."""
-    cuts = [i for i in range(start + 1, end - 1) if doc[i].text in ("/", "／")]
+# what lists names in one span, by type: a slash (Windows/Mac), an ampersand between people, a dot between places
+_LIST_MARKS = {"Person": ("/", "／", "&", "＆"), "Place": ("/", "／", "・")}
+
+
+def _slashed(doc, start: int, end: int, marks: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The names a slash lists in one span, each a span of its own: Windows/Mac, パトリック・スウェイジ＆デミ・ムーア,
+    台湾・台北 (places Sudachi knows apart: ボスニア・ヘルツェゴビナ is one word to it); but IEEE802.11b/g/n is one."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].text in marks]
     parts = list(zip([start] + [i + 1 for i in cuts], cuts + [end]))
-    if cuts and all(any(len(t.text) > 2 and (t.text[0].isupper() or is_katakana(t.text)) for t in doc[a:b])
-                    for a, b in parts):
+    def named(t) -> bool:  # a place Sudachi knows, where a dot lists places; else a word that can be a name
+        return "地名" in t.tag_ if "・" in marks else len(t.text) > 2 and (t.text[0].isupper() or is_katakana(t.text))
+
+    if cuts and all(any(named(t) for t in doc[a:b]) for a, b in parts):
         return parts
     return [(start, end)]
 
@@ -332,7 +347,7 @@ def _typed_by_form(span, type_: str) -> str:
 
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
-    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し), nor a number (118番, 2010) or the end of one (3M
+    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor a number (118番, 2010) or the end of one (3M
     in 1.3M), a colour (ローマンホワイト), a handle (@jojo_sma), a nationality (イタリア人), one character, a span
     with a bracket it does not close, nor common words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an
     organisation's name or name a company of the reference list. A name a category noun, a verb of publishing or
@@ -343,6 +358,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
             or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人") \
+            or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
         return False
@@ -367,6 +383,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
         # 動物ふれあい広場), and so are organisations with the suffix of one (財務省, 著作権情報集中処理機構) and what
         # an abbreviation stands for
+    if not _KATAKANA_CHAR.search(text) and (len(span) > 1 or "普通名詞" in span[0].tag_) \
+            and text in common_nouns() and normalise(text) not in reference_companies():
+        return False  # words of kanji the dictionary holds as one common noun (希望小売価格), not 東洋陶器
     if whole_quote and c.type == "Product" and (any(t.pos_ in _AROUND_NAMES for t in span[1:-1]) or len(span) > 2):
         return True  # a title of words in quotes: 「裸のサル」, 「月刊ドラゴンジュニア」; not 「記念写真」, 「タイムライン」
     if sum(t.pos_ not in _AROUND_NAMES for t in span) > 2 or c.type == "Organization" and (
@@ -462,10 +481,10 @@ def _in_quotes(doc, start: int, end: int) -> bool:
 
 
 def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
-    """Drop from the ends of a span the honorifics, legal forms (but for an organisation), a country prefix and
-    punctuation that are not part of the name, and from a person's also roles and words like 夫妻 and 政権 (an
-    organisation called ニクソン政権 is the administration, not ニクソン)."""
-    edge_words = lex.honorifics | (set() if type_ == "Organization" else lex.legal_forms)
+    """Drop from the ends of a span the honorifics, words that define an abbreviation (以下), legal forms (but for an
+    organisation), a country prefix and punctuation that are not part of the name, and from a person's also roles
+    and words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン)."""
+    edge_words = lex.honorifics | lex.abbreviation_markers | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
@@ -515,9 +534,13 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
     group = None
     before = doc[start:first]
     if first > start and not doc[first - 1].whitespace_ and not any(t.text in lex.roles for t in before) \
-            and is_namelike(before[0]) and all(is_namelike(t) or t.like_num for t in before) \
-            and not _KANJI.search(before.text):
-        group = (start, first)  # a name glued before the person's: the group they belong to
+            and is_namelike(before[0]) and all((is_namelike(t) or t.like_num) and "地名" not in t.tag_ for t in before) \
+            and not _KANJI.search(before.text) and (_KANJI.match(doc[first].text) or is_latin(before[-1].text)):
+        group = (start, first)  # a name glued before the person's, in another script: the group they belong to
+        # (SPEED上原多香子, ナイナイ岡村), not a place (ナポリ) nor one katakana name Sudachi cut (ナポリターノ)
+    elif first > start and is_katakana(before.text) and is_katakana(doc[first].text) and not doc[first - 1].whitespace_ \
+            and not any(t.text in lex.roles or t.text in common_nouns() for t in before):
+        first = start
     return group, first, last
 
 
@@ -688,6 +711,9 @@ def _people(doc, lex: Lexicon) -> list[Candidate]:
         joined = end > i + 1
         marked = end < len(doc) and doc[end].text in markers
         tagged = any("人名" in t.tag_ for t in doc[i:end])
+        if not joined and not tagged and token.text in common_nouns():  # コラボモデル, ハイスペックモデル
+            i = end
+            continue
         if (joined and (marked or tagged)) or (marked and (tagged or is_namelike(token))) or (
                 end > i + 1 and "人名-姓" in token.tag_):
             role = doc[end].text if marked and doc[end].text in lex.roles else None
@@ -867,6 +893,14 @@ def _only_words_around(doc, c: Candidate, inner: Candidate) -> bool:
         any(k in t.tag_ for k in _COMMON) and not is_latin(t.text) or t.pos_ == "ADJ" for t in doc[c.start:inner.start])
 
 
+def _known_then_words(doc, c: Candidate, inner: Candidate) -> bool:
+    """SATAポート, Android端末: a known technology or product followed by common nouns only is that name and words
+    about it, not a longer name."""
+    nouns = common_nouns()
+    return inner.source == "gazetteer" and inner.type in ("Technology", "Product") and inner.start == c.start \
+        and inner.end < c.end and all(t.text in nouns and not is_latin(t.text) for t in doc[inner.end:c.end])
+
+
 def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """Keep the most trusted, then the longest, of overlapping candidates; a role or key seen by any of them is kept.
 
@@ -878,7 +912,8 @@ def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Ca
                   and o.end - o.start < c.end - c.start]
         if c.source in ("tagger", "category") and any(
                 not _outer_place(doc, o, c, lex) and not _only_places(doc, c, o, lex)
-                and not _only_words_around(doc, c, o) for o in nested):
+                and not _only_words_around(doc, c, o) and not _known_then_words(doc, c, o)
+                for o in nested):
             c.priority = GAZETTEER + 1
             if c.source == "tagger" and any(o.start == c.start and o.type == "Product" for o in nested):
                 c.type = "Product"  # GALAXY Tab, Xperia arc: a model of a known line of products
