@@ -99,6 +99,7 @@ def test_one_label_never_stands_for_two_entities():
     ("「プチ家電ということで、かわいく」とアピールした。", "プチ家電ということで、かわいく"),
     ("新製品は24日（木）に発売される。", "木"),
     ("これをベースにしたコラボモデルが話題だ。", "コラボ"),  # a common word before a role is no person
+    ("彼は「最高だ!」（笑）と語った。", "最高だ!"),  # a remark, laughed at
     ("旅の「記念写真」を撮った。", "記念写真"),
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
@@ -153,6 +154,8 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("GALAXY Tab 10.1 LTE SC-01Dを発売。", "GALAXY Tab 10.1 LTE SC-01D", "Product"),  # one name to its number
     ("旧Macから移行する。", "Mac", "Product"),  # a prefix that dates a name is no part of it
     ("彼女は「風と共に去りぬ」で助演女優賞を受賞した。", "風と共に去りぬ", "Product"),  # a quote a particle takes up
+    ("19日に放送された「火曜曲!」（TBS系）で特集が組まれた。", "火曜曲!", "Product"),  # its broadcaster after it
+    ("「炊飯器少女コメコ」（芳文社）は４コマ漫画だ。", "芳文社", "Organization"),  # the maker, not what the title is
     ("SATAポートを4基備える。", "SATA", "Technology"),  # a known standard and words about it
     ("パトリック・スウェイジ＆デミ・ムーアが主演した。", "デミ・ムーア", "Person"),  # people an ampersand joins
     ("チューナーはPIX-DT230-PE0を使う。", "PIX-DT230-PE0", "Product"),  # a model number is one word

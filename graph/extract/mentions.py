@@ -398,8 +398,11 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
 
 def _named_in_clause(doc, close: int) -> bool:
     """A whole quote a case particle takes up is a name the clause is about (「風と共に去りぬ」で受賞,
-    「タイムマシンに気をつけろ!」を放送), where a remark is quoted with と or ends its sentence."""
-    return close + 1 < len(doc) and doc[close + 1].text in _CASE_PARTICLES
+    「タイムマシンに気をつけろ!」を放送), and so is one its maker or broadcaster follows in parentheses (「火曜曲!」
+    （TBS系）), where a remark is quoted with と or ends its sentence (or laughs: 「…」（笑））."""
+    after = doc[close + 1:close + 3]
+    return len(after) > 0 and after[0].text in _CASE_PARTICLES \
+        or len(after) == 2 and after[0].text in ("(", "（") and is_namelike(after[1])
 
 
 _CASE_PARTICLES = ("を", "が", "に", "で", "の", "は", "も", "へ", "より", "から", "まで")
@@ -495,8 +498,9 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct
                            or end - start > 1 and doc[end - 1].text.casefold() in _FUNCTION_WORDS) \
-            and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end):
-        end -= 1
+            and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end) \
+            and not (doc[end - 1].text in "!！?？" and end < len(doc) and doc[end].text in ("」", "』")):
+        end -= 1  # but a title's own mark before its closing quote stays: 「火曜曲!」
     return start, end
 
 
@@ -852,7 +856,8 @@ def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:
             while noun.i + 1 < len(doc) and noun.dep_ == "compound" and noun.head.i > noun.i:
                 noun = doc[noun.i + 1]
         elif last.dep_ in ("nsubj", "dislocated") and any(t.dep_ == "cop" for t in last.head.children) \
-                and any(t.text in _COPULA_SUBJECT for t in last.children if t.dep_ == "case"):
+                and any(t.text in _COPULA_SUBJECT for t in last.children if t.dep_ == "case") \
+                and not (c.start > 0 and doc[c.start - 1].text in "(（"):  # 「X」（芳文社）は漫画だ: X is
             noun = last.head
         if noun is None:
             continue
