@@ -534,3 +534,20 @@ def test_countries_abbreviated_and_written_together_are_one_place_each(profile, 
 def test_the_maker_in_parentheses_and_the_product_just_released(extract_text, text, fact):
     assert fact in facts(extract_text(text))
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, wrong", [
+    # a release that only dates the product after it says nothing of who sold it
+    ("ドコモは新サービスを発表した。私は昨冬発売された「ARROWS X」を使っている。", ("ドコモ", "releases", "ARROWS X")),
+    # what supports a standard, unsaid, is a product, not the company the text spoke of
+    ("KDDIは冬モデルの説明会を開いた。防水やおサイフケータイにも対応する。", ("KDDI", "usesTechnology", "おサイフケータイ")),
+])
+def test_a_dropped_subject_is_not_a_company_the_text_only_spoke_of(extract_text, text, wrong):
+    assert wrong not in facts(extract_text(text))
+
+
+@pytest.mark.model
+def test_a_role_the_text_gives_an_owner_of_is_not_the_topics(extract_text):
+    extraction = extract_text("アップルは新製品を発表した。これはカリフォルニア州のジェリー・ブラウン知事が発表したものだ。")
+    assert not [f for f in facts(extraction) if f[0] == "ジェリー・ブラウン"]

@@ -142,7 +142,9 @@ class Context:
 
     def topic_for(self, kind: str, obj: int | None = None) -> int | None:
         """The most recent topic that can be the subject of ``kind``; for a kind a product can be the subject of,
-        the product the text has just said is released, made or developed (…を公開した。Windows 7に対応し)."""
+        the product the text has just said is released, made or developed (…を公開した。Windows 7に対応し), or
+        else the last product it spoke of: what supports a standard unsaid is a product, not the company
+        (おサイフケータイにも対応)."""
         allowed = self.kinds.get(kind, {}).get("subject", [])
         if "Product" in allowed:
             product = next((thing for event in ("releases", "manufactures", "develops")
@@ -150,6 +152,7 @@ class Context:
                             if thing is not None and thing != obj and self.mentions[thing].type == "Product"), None)
             if product is not None:
                 return product
+            allowed = [type_ for type_ in allowed if type_ != "Organization"]
         for m in reversed(self.topics):
             if self.mentions[m].type in allowed and m != obj:
                 return m

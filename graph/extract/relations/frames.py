@@ -158,10 +158,12 @@ class CaseFrames:
             topic = self.sentence_topic(anchor, frame.kind)
             if topic is not None:
                 subjects = [topic]
-        if not subjects and frame.subject[0] == "agent" and "agent" not in args:
+        if not subjects and frame.subject[0] == "agent" and "agent" not in args \
+                and not (anchor.dep_ == "acl" and frame.kind == "releases"):
             topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
             # a passive says nothing of its agent (…が発売された): the topic is its agent only if the text has just
-            # spoken of it (…を前提に設計されたチップ, after a sentence about the company)
+            # spoken of it (…を前提に設計されたチップ, after a sentence about the company); a release that only
+            # dates a product named after it says nothing of who sold it (昨冬発売されたARROWS X)
             if topic is not None and (not self.passive(anchor) or self._recent(topic)):
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object[0] == "theme" else [])) \

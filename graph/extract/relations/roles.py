@@ -21,7 +21,9 @@ class Roles:
                 org = self._filler(doc[first - 3])  # 同社社長の山田氏, トヨタ社長の佐藤氏
             elif first >= 2 and doc[first - 1].text == "の":
                 org = self._filler(doc[first - 2])  # トヨタの佐藤社長
-            if org is None or ctx.mentions[org].type != "Organization":
+            if org is not None and ctx.mentions[org].type != "Organization":
+                continue  # カリフォルニア州のジェリー・ブラウン知事: the text says whose role it is
+            if org is None:
                 org, rule = ctx.topic_for(kind) if kind == "leads" else None, "role-topic"
                 org = org if org is not None and ctx.mentions[org].type == "Organization" else \
                     (ctx.last_of_type("Organization", person.start) if kind == "leads" else None)
