@@ -139,6 +139,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("エステーは新製品を発表した。", "エステー", "Organization"),  # a company of the reference list
     ("デズモンド・モリスの「裸のサル」をパロディにした。", "裸のサル", "Product"),  # a title of common words
     ("日本陶器から東洋陶器が分離した。", "東洋陶器", "Organization"),
+    ("その後、大政奉還が成立し幕府は崩壊した。", "幕府", "Organization"),  # an institution the dictionary holds
     ("コンチネンタル製のエンジンを積む。", "コンチネンタル", "Organization"),  # the context says it is a maker
     ("ローソンはセブン-イレブンに逆転した。", "セブン-イレブン", "Organization"),
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetooth", "Technology"),

@@ -383,9 +383,10 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
         # 動物ふれあい広場), and so are organisations with the suffix of one (財務省, 著作権情報集中処理機構) and what
         # an abbreviation stands for
-    if not _KATAKANA_CHAR.search(text) and (len(span) > 1 or "普通名詞" in span[0].tag_) \
+    if not _KATAKANA_CHAR.search(text) and len(text) > 3 and (len(span) > 1 or "普通名詞" in span[0].tag_) \
             and text in common_nouns() and normalise(text) not in reference_companies():
-        return False  # words of kanji the dictionary holds as one common noun (希望小売価格), not 東洋陶器
+        return False  # words of kanji the dictionary holds as one common noun (希望小売価格), not 東洋陶器, nor an
+        # institution it holds as one (上院, 幕府)
     if whole_quote and c.type == "Product" and (any(t.pos_ in _AROUND_NAMES for t in span[1:-1]) or len(span) > 2):
         return True  # a title of words in quotes: 「裸のサル」, 「月刊ドラゴンジュニア」; not 「記念写真」, 「タイムライン」
     if sum(t.pos_ not in _AROUND_NAMES for t in span) > 2 or c.type == "Organization" and (
