@@ -46,6 +46,7 @@ _FUNCTION_WORDS = {"by", "of", "at", "for", "and", "the", "in", "with", "from", 
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")  # WBC, NHK, SCE
 _SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
+_CASE_PARTICLES = ("を", "が", "に", "で", "の", "は", "も", "へ", "より", "から", "まで")  # what takes up a quoted name
 _OPENERS = {**_QUOTES, "(": ")", "（": "）", "【": "】", "[": "]", "［": "］", "〈": "〉", "《": "》", "〔": "〕"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items() if close != open_}
 _KANJI = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF々]")
@@ -281,6 +282,7 @@ def _slashed(doc, start: int, end: int, marks: tuple[str, ...]) -> list[tuple[in
     台湾・台北 (places Sudachi knows apart: ボスニア・ヘルツェゴビナ is one word to it); but IEEE802.11b/g/n is one."""
     cuts = [i for i in range(start + 1, end - 1) if doc[i].text in marks]
     parts = list(zip([start] + [i + 1 for i in cuts], cuts + [end]))
+
     def named(t) -> bool:  # a place Sudachi knows, where a dot lists places; else a word that can be a name
         return "地名" in t.tag_ if "・" in marks else len(t.text) > 2 and (t.text[0].isupper() or is_katakana(t.text))
 
@@ -337,7 +339,8 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 def _typed_by_form(span, type_: str) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) or a
-    name that says it is one (Smart Response Technology) is a technology, and a model number alone (ISW11F) a product, not an organisation."""
+    name that says it is one (Smart Response Technology) is a technology, and a model number alone (ISW11F) a
+    product, not an organisation."""
     if type_ in ("Product", "Organization") and (_OS.search(span.text) or span.text.endswith(_TECHNOLOGY)):
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
@@ -347,11 +350,12 @@ def _typed_by_form(span, type_: str) -> str:
 
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
-    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor a number (118番, 2010) or the end of one (3M
-    in 1.3M), a colour (ローマンホワイト), a handle (@jojo_sma), a nationality (イタリア人), one character, a span
-    with a bracket it does not close, nor common words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an
-    organisation's name or name a company of the reference list. A name a category noun, a verb of publishing or
-    the gazetteer types comes by another source and stays."""
+    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor
+    a number (118番, 2010) or the end of one (3M in 1.3M), a colour (ローマンホワイト), a handle (@jojo_sma), a
+    nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
+    (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
+    a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
+    another source and stays."""
     span = doc[c.start:c.end]
     text = span.text
     if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text)) or text.startswith(("@", "＠")) \
@@ -404,9 +408,6 @@ def _named_in_clause(doc, close: int) -> bool:
     after = doc[close + 1:close + 3]
     return len(after) > 0 and after[0].text in _CASE_PARTICLES \
         or len(after) == 2 and after[0].text in ("(", "（") and is_namelike(after[1])
-
-
-_CASE_PARTICLES = ("を", "が", "に", "で", "の", "は", "も", "へ", "より", "から", "まで")
 
 
 def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
@@ -543,8 +544,9 @@ def _person_core(doc, start: int, end: int, lex: Lexicon) -> tuple[tuple[int, in
             and not _KANJI.search(before.text) and (_KANJI.match(doc[first].text) or is_latin(before[-1].text)):
         group = (start, first)  # a name glued before the person's, in another script: the group they belong to
         # (SPEED上原多香子, ナイナイ岡村), not a place (ナポリ) nor one katakana name Sudachi cut (ナポリターノ)
-    elif first > start and is_katakana(before.text) and is_katakana(doc[first].text) and not doc[first - 1].whitespace_ \
-            and not any(t.text in lex.roles or t.text in common_nouns() for t in before):
+    elif first > start and is_katakana(before.text) and is_katakana(doc[first].text) \
+            and not doc[first - 1].whitespace_ and not any(t.text in lex.roles or t.text in common_nouns()
+                                                            for t in before):
         first = start
     return group, first, last
 
