@@ -4,7 +4,7 @@
 
 CORPUS is a folder of articles (the livedoor corpus in ../shared/corpora/livedoor-news/, or any folder) or a
 JSONL file. ``--count`` articles are picked evenly across it (sorted by path) and linked, unmodified, into a
-temporary folder. Every measurement runs in a fresh process (so peak memory is its own) and is repeated;
+temporary folder, which is read following its links (as ``seed-graph build --follow-links`` does). Every measurement runs in a fresh process (so peak memory is its own) and is repeated;
 medians are printed, with the machine they were measured on.
 
 Sections:
@@ -42,7 +42,7 @@ def trial_bare(folder: str) -> dict:
 
     from graph import ingest
 
-    texts = [d.text for d in ingest.read([folder]) if isinstance(d, ingest.Document)]
+    texts = [d.text for d in ingest.read([folder], follow_links=True) if isinstance(d, ingest.Document)]
     nlp = spacy.load("ja_ginza")
     nlp("準備")  # warm up
     started = time.perf_counter()
@@ -83,7 +83,8 @@ def trial_build(folder: str, out: str, jobs: int = 1, cache: str | None = None, 
     if preload and jobs == 1:
         nlp.load_model()("準備")
     started = time.perf_counter()
-    done = pipeline.update(out, [folder], jobs=jobs, cache=cache, profile=profile)  # what `seed-graph build` runs
+    # what `seed-graph build --follow-links` runs: the folder holds links to the corpus's files
+    done = pipeline.update(out, [folder], jobs=jobs, cache=cache, profile=profile, follow_links=True)
     seconds = time.perf_counter() - started
     if jobs == 1:
         stages["parse"] = stages.pop("parse+extract", 0.0) - stages.get("extract", 0.0) - stages.get("profile ruler", 0.0)
@@ -157,18 +158,24 @@ def run_trial(kind: str, **kwargs) -> dict:
     (worker pools included) to report the peak of the whole tree, in MiB."""
     code = (f"import json, sys; sys.path.insert(0, {str(HERE.parent)!r}); import bench; "
             f"print(json.dumps(bench.TRIALS[{kind!r}](**json.loads(sys.argv[1]))))")
-    trial = subprocess.Popen([sys.executable, "-c", code, json.dumps(kwargs)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    peak_tree = peak_main = 0
-    while trial.poll() is None:
-        sizes = _tree_rss(trial.pid)
-        peak_tree = max(peak_tree, sum(sizes.values()))
-        peak_main = max(peak_main, sizes.get(trial.pid, 0))
-        time.sleep(0.1)
-    out, err = trial.communicate()
+    # the trial writes into files, not pipes: a pipe nobody reads while memory is sampled fills and stops it
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        trial = subprocess.Popen([sys.executable, "-c", code, json.dumps(kwargs)], stdout=out_file,
+                                 stderr=err_file, text=True)
+        peak_tree = peak_main = 0
+        while trial.poll() is None:
+            sizes = _tree_rss(trial.pid)
+            peak_tree = max(peak_tree, sum(sizes.values()))
+            peak_main = max(peak_main, sizes.get(trial.pid, 0))
+            time.sleep(0.1)
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if trial.returncode:
         sys.exit(f"trial {kind} failed:\n{err[-3000:]}")
     result = json.loads(out.strip().splitlines()[-1])
+    if result.get("documents") == 0:
+        sys.exit(f"trial {kind} read no document:\n{err[-3000:]}")
     result["peak_mib"], result["peak_main_mib"] = peak_tree / 1024, peak_main / 1024
     return result
 
