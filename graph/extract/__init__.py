@@ -16,11 +16,8 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
     """Mentions and relations of one document from its parsed segments [(offset, Doc)]; nothing from its
     boilerplate, across which no topic is carried, though a name recognised there is found where the article
     itself says it (a company the tagger knew only in a link list)."""
-    every, segments = segments, [(offset, doc) for offset, doc in segments
-                                 if not covered(document, offset, offset + len(doc.text))]
-    names = mentions.find(segments, profile)
-    if len(segments) < len(every):
-        names = sorted(names + _named_in_boilerplate(document, every, names, profile), key=lambda m: m.start)
+    marked = [(offset, doc) for offset, doc in segments if covered(document, offset, offset + len(doc.text))]
+    segments = [(offset, doc) for offset, doc in segments if not covered(document, offset, offset + len(doc.text))]
     resolver = dates.Resolver(profile, dates.anchor_of(document.meta))
     values = []
     for offset, doc in segments:
@@ -28,7 +25,7 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
         values += dated + quantities.find(doc.text, offset, profile, [(m.start - offset, m.end - offset) for m in dated])
     # a value is no name: a span the tagger took for one (70%以上, フォロワー240万人) gives way to it, but a name
     # with a number in it stays one (第11回日本音楽コンクール)
-    found = [m for m in names
+    found = [m for m in mentions.find(segments, profile, teachers=marked)
              if not (m.source == "tagger" and any(min(v.end, m.end) - max(v.start, m.start) >= (m.end - m.start) / 2
                                                   for v in values))]
     taken = [(m.start, m.end) for m in found]
@@ -39,13 +36,4 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
     sentences = sorted({sentence_span(offset, sent) for offset, doc in segments for sent in doc.sents} - {None})
     breaks = [start for start, _, _ in document.boilerplate]
     return Extraction(document, found, relations.find(segments, found, profile, breaks), sentences)
-
-
-def _named_in_boilerplate(document: Document, segments, names: list, profile: Profile) -> list:
-    """The article's own words that repeat, exactly, a name recognised only in its boilerplate: the mentions the
-    name spreads to outside the boilerplate, where no mention of the article's text is."""
-    every = mentions.find(segments, profile)
-    marked = {m.text for m in every if covered(document, m.start, m.end)}
-    return [m for m in every if m.source == "spread" and m.text in marked and not covered(document, m.start, m.end)
-            and not any(n.start < m.end and m.start < n.end for n in names)]
 

@@ -88,26 +88,35 @@ def is_namelike(token) -> bool:
     return is_proper(token) or is_katakana(token.text) or is_latin(token.text)
 
 
-def find(segments: list[tuple[int, object]], profile: Profile) -> list[Mention]:
-    """Entity mentions of one document, given its parsed segments [(offset, Doc)], sorted by position."""
+def find(segments: list[tuple[int, object]], profile: Profile,
+         teachers: list[tuple[int, object]] = ()) -> list[Mention]:
+    """Entity mentions of one document, given its parsed segments [(offset, Doc)], sorted by position. The names
+    found in ``teachers`` (the document's boilerplate) are no mentions, but are found where the segments repeat
+    them exactly (a company the tagger knew only in a link list); they teach no name parts."""
     lex = Lexicon.of(profile)
+    mentions = [m for offset, doc in segments for m in _in_segment(offset, doc, lex)]
+    taught = [m for offset, doc in teachers for m in _in_segment(offset, doc, lex)]
+    return _spread(segments, mentions, lex, taught)
+
+
+def _in_segment(offset: int, doc, lex: Lexicon) -> list[Mention]:
+    """The mentions one parsed segment gives by itself, before names spread through the document."""
     mentions: list[Mention] = []
-    for offset, doc in segments:
-        kept = _resolve_overlaps(doc, _candidates(doc, lex), lex)
-        _with_legal_forms(doc, kept, lex)
-        for c in _abbreviations(doc, _aliases_in_parentheses(doc, kept), lex):
-            span = doc[c.start:c.end]
-            text = span.text
-            if c.source == "countries":  # 日米欧: one place a character
-                mentions += [Mention(offset + span.start_char + k, offset + span.start_char + k + 1, ch, "Place",
-                                     c.source, key=lex.place_prefixes[ch]) for k, ch in enumerate(text)]
-                continue
-            if c.type == "Person":  # 山田隆持氏 is one token: the honorific is cut off the characters
-                text = next((text[:-len(h)] for h in lex.honorifics if text.endswith(h) and len(text) > len(h) + 1),
-                            text)
-            mentions.append(Mention(offset + span.start_char, offset + span.start_char + len(text), text, c.type,
-                                    c.source, key=c.key, role=c.role))
-    return _spread(segments, mentions, lex)
+    kept = _resolve_overlaps(doc, _candidates(doc, lex), lex)
+    _with_legal_forms(doc, kept, lex)
+    for c in _abbreviations(doc, _aliases_in_parentheses(doc, kept), lex):
+        span = doc[c.start:c.end]
+        text = span.text
+        if c.source == "countries":  # 日米欧: one place a character
+            mentions += [Mention(offset + span.start_char + k, offset + span.start_char + k + 1, ch, "Place",
+                                 c.source, key=lex.place_prefixes[ch]) for k, ch in enumerate(text)]
+            continue
+        if c.type == "Person":  # 山田隆持氏 is one token: the honorific is cut off the characters
+            text = next((text[:-len(h)] for h in lex.honorifics if text.endswith(h) and len(text) > len(h) + 1),
+                        text)
+        mentions.append(Mention(offset + span.start_char, offset + span.start_char + len(text), text, c.type,
+                                c.source, key=c.key, role=c.role))
+    return mentions
 
 
 class Lexicon:
@@ -173,7 +182,8 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                     end = _without_common_tail(doc, start, end, lex)
                 if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
                         and not _category_phrase(doc[start:end], lex):
-                    found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_), "tagger", TAGGER))
+                    found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_, lex), "tagger",
+                                           TAGGER))
     else:  # another recogniser's labels, mapped through the profile's ner_labels
         for ent in doc.ents:
             if not ent.ent_id_ and ent.label_ in lex.ner_labels and ent.text.casefold() not in lex.generic \
@@ -182,7 +192,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                 start, end = _trim(doc, ent.start, ent.end, lex, type_)
                 if start < end:
                     found.append(Candidate(start, end, type_, "ner", NER))
-    _without_makers(doc, found)
+    _without_makers(doc, found, lex)
     quotes = _quotes(doc)
     found += _quoted_names(doc, quotes, lex)
     found += _codes_before_categories(doc, lex)
@@ -203,15 +213,19 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     return _outside_addresses(doc, _speech(doc, quotes, found, lex))
 
 
-def _without_makers(doc, found: list[Candidate]) -> None:
-    """A product's name the tagger read with its maker's before it, glued (インテルSmart Response Technology,
-    インテルCore i7), starts after the maker, which the gazetteer names on its own."""
+def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
+    """A product's name the tagger read with its maker's before it, glued (インテルCore i7, インテルSmart Response
+    Technology, which it may take for a company's name), starts after the maker, which the gazetteer names on its
+    own."""
     makers = {c.start: c for c in found if c.source == "gazetteer" and c.type == "Organization"}
     for c in found:
         maker = makers.get(c.start)
-        if c.source == "tagger" and c.type in ("Product", "Technology") and maker and maker.end < c.end \
-                and not is_latin(doc[maker.end - 1].text) and is_latin(doc[maker.end].text) \
-                and not doc[maker.end].like_num:
+        if c.source != "tagger" or not maker or maker.end >= c.end or is_latin(doc[maker.end - 1].text) \
+                or not is_latin(doc[maker.end].text) or doc[maker.end].like_num:
+            continue
+        if c.type == "Organization" and lex.category(doc[maker.end:c.end].text) == "Technology":
+            c.type = "Technology"
+        if c.type in ("Product", "Technology"):
             c.start = maker.end
 
 
@@ -332,16 +346,17 @@ def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
 
 _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iOS 5, not BOSS
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
-_TECHNOLOGY = ("Technology", "テクノロジー", "テクノロジ")  # Intel Smart Response Technology
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
-def _typed_by_form(span, type_: str) -> str:
-    """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) or a
-    name that says it is one (Smart Response Technology) is a technology, and a model number alone (ISW11F) a
-    product, not an organisation."""
-    if type_ in ("Product", "Organization") and (_OS.search(span.text) or span.text.endswith(_TECHNOLOGY)):
+def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
+    """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
+    technology, and so is a product whose name ends in a category noun of technologies (Smart Response
+    Technology; a company's stays a company: マイクロン・テクノロジー); a model number alone (ISW11F) is a product,
+    not an organisation."""
+    if type_ in ("Product", "Organization") and _OS.search(span.text) \
+            or type_ == "Product" and lex.category(span.text) == "Technology":
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"
@@ -471,14 +486,15 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
 
 
 def _category_phrase(span, lex: Lexicon) -> bool:
-    """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル."""
+    """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル (but a word
+    of Latin letters, full-width too, is a name's: ｉＨＳテクノロジー)."""
     text = span.text
     if lex.category(text) is None or any(text.endswith(form) for form in lex.full_legal_forms):
         return False  # 東洋パルプ株式会社 names one company
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
     return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
-               or (any(c in t.tag_ for c in _COMMON) and not is_latin(t.text)) for t in rest)
+               or (any(c in t.tag_ for c in _COMMON) and not is_latin(normalise(t.text))) for t in rest)
 
 
 def _in_quotes(doc, start: int, end: int) -> bool:
@@ -1005,9 +1021,11 @@ def _abbreviations(doc, kept: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return sorted(kept + added, key=lambda c: c.start)
 
 
-def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Lexicon,
+            taught: list[Mention] = ()) -> list[Mention]:
     """Within a document, give every occurrence of a name the type and key its best mention has, and
-    teach a person's full name's parts; the ``key`` ties the copies to the original."""
+    teach a person's full name's parts; the ``key`` ties the copies to the original. Names ``taught`` (found
+    outside the segments) are found too, where no name of the segments is."""
     best: dict[str, tuple[int, str, str | None]] = {}
     votes: dict[str, Counter] = {}
     trust = {"gazetteer": GAZETTEER, "pattern": GAZETTEER, "category": CUE, "tagger": TAGGER, "ner": NER}
@@ -1044,6 +1062,9 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
     short_names = _short_names(mentions, lex)
     for short, value in short_names.items():
         surfaces.setdefault(short, value)
+    for m in taught:
+        if len(m.text) >= 2 and m.text.casefold() not in lex.generic:
+            surfaces.setdefault(m.text, (m.type, m.key))
     for m in mentions:  # a part already found on its own is tied to the full name
         if m.text in parts and m.text not in best or (m.text in parts and m.type == "Person" and not m.key):
             m.key = parts[m.text][1]
