@@ -447,6 +447,8 @@ def test_an_organisation_is_labelled_without_its_legal_form(profile, name, label
     ("ホンダは新型車を発表した。同社社長の佐藤太郎氏によると、販売は好調だ。", ("佐藤太郎", "leads", "ホンダ")),
     ("ホンダの佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
     ("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
+    ("ホンダCEOである佐藤太郎氏はこう語る。", ("佐藤太郎", "leads", "ホンダ")),  # the role glued, before である
+    ("ニワンゴ社長杉本が司会を務める。", ("杉本", "leads", "ニワンゴ")),  # telegraphic: no の
 ])
 def test_a_person_named_with_a_leaders_role_leads_the_company(extract_text, text, fact):
     extraction = extract_text(text)
@@ -530,6 +532,10 @@ def test_countries_abbreviated_and_written_together_are_one_place_each(profile, 
      ("Xperia GX", "usesTechnology", "LTE")),  # a dropped subject is the product just released
     ("パナソニックから「目もとエステ」新発売【売れ筋チェック】",
      ("パナソニック", "releases", "目もとエステ")),  # a headline: the name before the predicate noun
+    ("特番「ABCニュース」（テレビ朝日／12月22日放送）で紹介された。",
+     ("テレビ朝日", "releases", "ABCニュース")),  # the broadcaster before a slash and the date
+    ("ソニーは、新型カメラ「α1」を発売したことを発表した。",
+     ("ソニー", "releases", "α1")),  # a clause before こと is what is said: its subject is the sentence's
 ])
 def test_the_maker_in_parentheses_and_the_product_just_released(extract_text, text, fact):
     assert fact in facts(extract_text(text))
@@ -551,3 +557,41 @@ def test_a_dropped_subject_is_not_a_company_the_text_only_spoke_of(extract_text,
 def test_a_role_the_text_gives_an_owner_of_is_not_the_topics(extract_text):
     extraction = extract_text("アップルは新製品を発表した。これはカリフォルニア州のジェリー・ブラウン知事が発表したものだ。")
     assert not [f for f in facts(extraction) if f[0] == "ジェリー・ブラウン"]
+
+
+@pytest.mark.model
+def test_a_role_before_a_name_is_of_the_organisation_before_it_and_a_former_one_is_past(extract_text):
+    extraction = extract_text("元ホンダ社員・佐藤太郎氏が語った。")
+    [fact] = [r for r in extraction.relations if r.predicate == "worksFor"]
+    assert (extraction.mentions[fact.object].text, fact.modality) == ("ホンダ", "past")
+    assert not [f for f in facts(extract_text("日本代表の香川真司が得点した。")) if f[0] == "香川真司"]  # a name, no role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("KDDIは更新サービス「ケータイアップデート」を提供開始した。", ("KDDI", "operates", "ケータイアップデート")),
+    ("ドコモは動画配信サービス「VIDEOストア」を提供している。", ("ドコモ", "operates", "VIDEOストア")),
+    ("ソニーは新型カメラ「α1」を発売開始した。", ("ソニー", "releases", "α1")),  # a light verb after its event
+])
+def test_a_service_one_provides_is_one_it_operates(extract_text, text, fact):
+    found = facts(extract_text(text))
+    assert fact in found
+    assert (fact[0], "releases" if fact[1] == "operates" else "operates", fact[2]) not in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("19日に放送された「火曜曲!」（TBS系）で、山田太郎と鈴木花子が新曲を披露した。", ("鈴木花子", "appearsIn", "火曜曲!")),
+    ("山田太郎氏は、自身が出演した番組「ABCニュース」について語った。", ("山田太郎", "appearsIn", "ABCニュース")),
+])
+def test_people_who_act_in_a_programme_appear_in_it(extract_text, text, fact):
+    found = facts(extract_text(text))
+    assert fact in found
+    assert not {f for f in found if f[1] == "relatedTo" and {f[0], f[2]} == {fact[0], fact[2]}}  # the typed fact only
+
+
+@pytest.mark.model
+def test_people_who_act_with_a_product_not_aired_appear_in_nothing(extract_text):
+    found = facts(extract_text("新型カメラ「α1」（ソニー）で、山田太郎が夜景を撮影した。"))
+    assert ("ソニー", "releases", "α1") in found
+    assert not {f for f in found if f[1] == "appearsIn"}

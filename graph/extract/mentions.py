@@ -154,6 +154,15 @@ class Lexicon:
             cls._cache[profile.digest] = cls(profile)
         return cls._cache[profile.digest]
 
+    def role(self, text: str) -> str | None:
+        """The role a word names: one of the profile's, or one after a character that only places it (県知事,
+        州知事; not 元社長, a former one)."""
+        if text in self.roles:
+            return text
+        if len(text) > 2 and text[1:] in self.roles and text[0] not in self.time_prefixes:
+            return text[1:]
+        return None
+
     def category(self, text: str) -> str | None:
         """The type a category noun gives, matching the longest category the text ends with."""
         for size in range(len(text), 0, -1):
@@ -890,11 +899,23 @@ def _typed_by_category(doc, found: list[Candidate], lex: Lexicon) -> None:
 
 
 def _roles_in_apposition(doc, found: list[Candidate], lex: Lexicon) -> None:
-    """アナリストのミン・チー・クオ氏: the role noun before の describes the person after it."""
+    """アナリストのミン・チー・クオ氏, 代表 孫正義氏, CEOであるグラント・ペティ: the role noun before a person describes them."""
     for c in found:
-        if c.type == "Person" and c.role is None and c.start >= 2 and doc[c.start - 1].text == "の" \
-                and doc[c.start - 2].text in lex.roles:
-            c.role = doc[c.start - 2].text
+        if c.type == "Person" and c.role is None:
+            i = role_before(doc, c.start, lex)
+            c.role = lex.role(doc[i].text) if i is not None else None
+
+
+def role_before(doc, start: int, lex: Lexicon) -> int | None:
+    """The token of a role written right before the name starting at token ``start``: before の (アナリストの),
+    ・ or 、 (アナウンサー・夏目三久), である (CEOであるグラント・ペティ), a space (代表 孫正義氏) or glued to it
+    (ニワンゴ社長杉本)."""
+    i = start - 1
+    if i >= 1 and doc[i].text in ("の", "・", "、"):
+        i -= 1
+    elif i >= 2 and doc[i].lemma_ == "ある" and doc[i - 1].text == "で":
+        i -= 2
+    return i if i >= 0 and lex.role(doc[i].text) else None
 
 
 def _outer_place(doc, place: Candidate, c: Candidate, lex: Lexicon) -> bool:

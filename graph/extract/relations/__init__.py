@@ -54,6 +54,7 @@ def find(segments: list[tuple[int, object]], mentions: list[Mention], profile: P
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
+    """One relation a fact (the most confident), and no relatedTo between two names a sentence gives a typed fact."""
     best: dict[tuple, Relation] = {}
     for r in relations:
         key = (r.subject, r.predicate, r.object, r.start, r.end, r.lemma)
@@ -62,7 +63,9 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                 for role, ids in best[key].qualifiers.items():
                     r.qualifiers.setdefault(role, ids)
             best[key] = r
-    return sorted(best.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))
+    typed = {(r.start, *sorted((r.subject, r.object))) for r in best.values() if r.predicate != "relatedTo"}
+    kept = [r for r in best.values() if r.predicate != "relatedTo" or (r.start, *sorted((r.subject, r.object))) not in typed]
+    return sorted(kept, key=lambda r: (r.start, r.subject, r.predicate, r.object))
 
 
 class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Discourse, Modality):
@@ -103,6 +106,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             for token in sent:
                 self._predicate(token)
             self._appositions()
+            self._performers()
             self._possessives()
             self._roles()
             self._compounds()
@@ -114,8 +118,10 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         ctx = self.ctx
         if subject is None or obj is None or subject == obj:
             return None
-        if ctx.mentions[subject].entity is not None and ctx.mentions[subject].entity == ctx.mentions[obj].entity:
+        if ctx.same(subject, obj):
             return None
+        if kind == "releases" and self.service(obj):
+            kind = "operates"  # 更新サービス「ケータイアップデート」を提供: a service is run, not sold
         if not ctx.fits(kind, subject, obj):
             return None
         relation = Relation(subject, kind, obj, *self.evidence, rule=rule,
@@ -124,6 +130,18 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                             date=self.date_of(anchor))
         ctx.relations.append(relation)
         return relation
+
+    def service(self, index: int) -> bool:
+        """Whether the text introduces the name as a service (データ通信サービス「UQ WiMAX」)."""
+        last = self.heads.get(index)
+        if last is None:
+            return False
+        first = last
+        while first > 0 and self.entity_at[first - 1] == index:
+            first -= 1
+        before = first - 1 - (first > 0 and self.doc[first - 1].text in "「『")
+        return before >= 0 and self.entity_at[before] is None and any(
+            self.doc[before].text.endswith(noun) for noun in self.ctx.services)
 
     def date_of(self, anchor) -> dict | None:
         """The date the sentence gives a fact: the first dated mention in the clause of its predicate, else the

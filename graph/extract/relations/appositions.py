@@ -115,6 +115,9 @@ class Appositions:
                 if end is not None:
                     mark = doc[end - 1].text if doc[end - 1].text in ctx.maker_marks else ""
                     maker = self._mention_ending(end - 1 - bool(mark))
+                    if maker is None or self._first(maker) != j + 1:  # （テレビ朝日／12月22日放送）: the name before a slash
+                        first = self._mention_ending(next((k - 1 for k in range(j + 2, end) if doc[k].text in "／/"), j))
+                        maker, mark = (first, "") if first is not None and self._first(first) == j + 1 else (maker, mark)
                     known = maker is not None and (mark or ctx.mentions[maker].type in ("Organization", "Person"))
                     if known and self._first(maker) == j + 1:
                         kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]

@@ -37,6 +37,7 @@ PRIOR = {
     "listed-under": 0.8,
     "group-name": 0.8,
     "platform": 0.8,
+    "performer": 0.7,
 }
 
 
@@ -113,7 +114,9 @@ class Context:
         self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in modal))
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
-        self.sellers = set(p["names"].get("sellers", []))
+        self.broadcasters = set(p["names"].get("broadcasters", []))
+        self.sellers = set(p["names"].get("sellers", [])) | self.broadcasters
+        self.services = tuple(p["names"].get("services", []))
         self.member_roles = set(p["names"].get("member_roles", []))
         appositions = p["appositions"]
         self.made_for = set(appositions.get("made_for", []))
@@ -133,6 +136,22 @@ class Context:
             return False
         return (self.mentions[subject].type in signature.get("subject", [])
                 and (self.mentions[obj].is_value or self.mentions[obj].type in signature.get("object", [])))
+
+    def programme(self, index: int) -> bool:
+        """Whether a mention names an event, or a product the text says a broadcaster airs."""
+        mention = self.mentions[index]
+        return mention.type == "Event" or mention.type == "Product" and any(
+            r.predicate == "releases" and self.same(r.object, index) and self.mentions[r.subject].key in self.broadcasters
+            for r in self.relations)
+
+    def same(self, a: int, b: int) -> bool:
+        """Whether two mentions name the same thing, as far as the document tells before resolution: by their key
+        (有吉 and 有吉弘行), else their text."""
+        return a == b or self.name_of(a) == self.name_of(b)
+
+    def name_of(self, index: int) -> str:
+        mention = self.mentions[index]
+        return mention.key or mention.text
 
     def last_of_type(self, type_: str, before: int) -> int | None:
         for i in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):

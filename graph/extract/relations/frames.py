@@ -11,7 +11,8 @@ CASE_ROLES = {"が": "agent", "は": "agent", "も": "agent", "を": "theme", "�
 _STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "の")
 RECENT = 150  # characters: about the sentence before
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
-_COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
+_COPULAR_VERBS = {"なる"}
+_COMPLEMENT_NOUNS = {"こと", "旨"}  # …を提供開始したことを発表: the clause is what is said, it modifies no one  # AはBの頭脳となる: the noun before と carries the predicate
 
 
 class CaseFrames:
@@ -24,6 +25,10 @@ class CaseFrames:
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and prev.dep_ == "compound" and prev.head == token and prev.text + token.lemma_ in frames:
             return frames[prev.text + token.lemma_]
+        if token.lemma_ in self.ctx.light_verbs:  # 提供開始, 発売開始: a light verb after the event it starts
+            started = prev is not None and prev.dep_ == "compound" and prev.head == token and \
+                self.entity_at[prev.i] is None
+            return frames.get(prev.lemma_) if started else None
         return frames.get(token.lemma_) or frames.get(token.text)
 
     def arguments(self, pred) -> dict[str, list]:
@@ -45,6 +50,8 @@ class CaseFrames:
         if self.relative_clause(pred):
             role = "theme" if passive or "agent" in args else "agent"
             args.setdefault(role, []).append(pred.head)
+            if role == "theme":
+                args["gap"] = [pred.head]  # 自身が出演した番組: the noun fills whichever role the clause leaves open
         if pred.pos_ == "NOUN" and "theme" not in args and pred.dep_ == "ROOT":
             before = pred.i - 1 - (pred.i > 1 and pred.nbor(-1).text in "」』")
             if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred:
@@ -56,12 +63,14 @@ class CaseFrames:
         return any(c.lemma_ in ("れる", "られる") for c in pred.children if c.dep_ == "aux")
 
     def relative_clause(self, pred) -> bool:
-        """A clause modifying a noun after it. Not one ending in a conjunctive particle (作っていたが退職), nor
+        """A clause modifying a noun after it, in any aspect (開催されているイベント). Not one ending in a conjunctive
+        particle (作っていたが退職), nor
         one before a modal or conditional noun (発売する予定だ, 発売するとき): those are clauses of their own that the
-        parser hung under a noun."""
+        parser hung under a noun, nor one before こと (…を発売したことを発表): what is said."""
         head = pred.head
-        return pred.dep_ == "acl" and head.i > pred.i and not any(c.dep_ == "mark" for c in pred.children) and not (
-            head.lemma_ in self.ctx.modal_nouns and self.entity_at[head.i] is None)
+        conjunctive = any(c.dep_ == "mark" and not any(f.dep_ == "fixed" for f in c.children) for c in pred.children)
+        return pred.dep_ == "acl" and head.i > pred.i and not conjunctive and not (
+            (head.lemma_ in self.ctx.modal_nouns or head.lemma_ in _COMPLEMENT_NOUNS) and self.entity_at[head.i] is None)
 
     @staticmethod
     def _by(token) -> bool:
@@ -92,7 +101,7 @@ class CaseFrames:
         frame = self.frame(pred)
         if pred.pos_ == "VERB":
             self._organization_part(pred, self.arguments(pred))
-        if pred.lemma_ in self.ctx.light_verbs:
+        if pred.lemma_ in self.ctx.light_verbs and frame is None:
             self._light_verb(pred)
             return
         if frame is None:
@@ -112,8 +121,9 @@ class CaseFrames:
 
     def _recent(self, index: int, within: int = RECENT) -> bool:
         """Whether the entity of a mention is named in this sentence or within ``within`` characters before it."""
-        entity, start = self.ctx.mentions[index].entity, self.evidence[0]
-        return any(m.entity == entity and start - within <= m.start < self.evidence[1] for m in self.ctx.mentions)
+        start, name = self.evidence[0], self.ctx.name_of(index)
+        return any(self.ctx.name_of(i) == name and start - within <= m.start < self.evidence[1]
+                   for i, m in enumerate(self.ctx.mentions))
 
     def _modifier_predicate(self, frame: Frame, pred) -> bool:
         """WiMAX対応ルーター「X」, Android搭載デジカメ「Y」: a predicate noun right after a name, inside a noun phrase,
@@ -133,7 +143,7 @@ class CaseFrames:
               event: tuple[int, int] | None = None) -> None:
         ctx = self.ctx
         subjects = [f for t in frame.tokens(args, "subject") for f in self.fillers(t)]
-        objects_tokens = frame.tokens(args, "object")
+        objects_tokens = frame.tokens(args, "object") or (args.get("gap", []) if "theme" not in frame.object else [])
         objects = [f for t in objects_tokens for f in self.fillers(t)]
         about: list[int] = []
         nominal_rule = None
@@ -248,6 +258,25 @@ class CaseFrames:
                     for org in self.fillers(c):
                         for person in people:
                             self.emit(person, "worksFor", org, "organization-part", anchor)
+
+    def _performers(self) -> None:
+        """「火曜曲!」（TBS系）で、AとBが…: the people a sentence's subject names, after a programme (or an event) and
+        で, appear in it. Read after the sentence's appositions, which say who airs a programme."""
+        ctx, doc, end = self.ctx, self.doc, self.sent.end
+        for index, last in self.heads.items():
+            if not self.sent.start <= last < end or not ctx.programme(index):
+                continue
+            j = last + 1 + (last + 1 < end and doc[last + 1].text in "」』")
+            if j < end and doc[j].text in "（(":
+                j = (self._paren_end(j) or end) + 1
+            if j >= end or doc[j].text != "で":
+                continue
+            for token in doc[j + 1:end]:
+                if any(c.text in ("が", "は") for c in token.children if c.dep_ == "case"):
+                    for person in self.fillers(token):
+                        if ctx.mentions[person].type == "Person":
+                            self.emit(person, "appearsIn", index, "performer", token.head)
+                    break
 
     def _unlexicalised(self, pred) -> None:
         """Two entities around a verb the lexicon does not know: relatedTo, with the verb's lemma."""

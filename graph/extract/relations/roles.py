@@ -3,11 +3,14 @@ organisation is named), 佐藤社長 alone in an article about a company (its to
 
 from __future__ import annotations
 
+from graph.extract.mentions import role_before
+
 
 class Roles:
     def _roles(self) -> None:
         """A person named with a role works for an organisation, or leads it for a leader's role (社長, CEO):
-        同社社長の山田氏, トヨタの佐藤社長, and 佐藤社長 alone in an article about a company, whose topic it is."""
+        同社社長の山田氏, トヨタの佐藤社長, Avid のマーケティングマネージャーの…氏, and 佐藤社長 alone in an article
+        about a company, whose topic it is."""
         ctx, doc = self.ctx, self.doc
         for index, last in self.heads.items():
             person = ctx.mentions[index]
@@ -17,8 +20,11 @@ class Roles:
             kind = "leads" if person.role in ctx.leader_roles else \
                 "memberOf" if person.role in ctx.member_roles else "worksFor"
             org, rule = None, "role"
-            if first >= 3 and doc[first - 1].text == "の" and doc[first - 2].text == person.role:
-                org = self._filler(doc[first - 3])  # 同社社長の山田氏, トヨタ社長の佐藤氏
+            role_at = role_before(doc, first, ctx.lex)
+            if role_at is not None and role_at >= self.sent.start:
+                if self.entity_at[role_at] is not None:
+                    continue  # 日本代表の香川: the word is part of a name, not a role
+                org = self._role_owner(role_at)
             elif first >= 2 and doc[first - 1].text == "の":
                 org = self._filler(doc[first - 2])  # トヨタの佐藤社長
             if org is not None and ctx.mentions[org].type != "Organization":
@@ -28,5 +34,21 @@ class Roles:
                 org = org if org is not None and ctx.mentions[org].type == "Organization" else \
                     (ctx.last_of_type("Organization", person.start) if kind == "leads" else None)
             if org is not None:
-                self.emit(index, kind, org, rule, doc[last])
+                self.emit(index, kind, org, rule, doc[last], modality=self._former(org))
 
+    def _role_owner(self, i: int) -> int | None:
+        """Whose the role at token ``i`` is: the name right before the role's words, or before the の after it
+        (トヨタ社長, 同社社長, Avid のセグメント・マーケティングマネージャー)."""
+        doc, j = self.doc, i - 1
+        while j >= self.sent.start and i - j <= 4 and self.entity_at[j] is None and doc[j].text not in ("の", "、") \
+                and doc[j].text not in self.ctx.anaphora and doc[j].pos_ in ("NOUN", "SYM"):
+            j -= 1
+        if j >= self.sent.start and doc[j].text == "の":
+            j -= 1
+        return self._filler(doc[j]) if j >= self.sent.start else None
+
+    def _former(self, org: int) -> str | None:
+        """元日本テレビアナウンサー: a role the person had ("past"), by a prefix before its organisation."""
+        start = self.ctx.mentions[org].start - self.offset
+        before = self.doc.text[start - 1:start] if start > 0 else ""
+        return "past" if before in self.ctx.lex.time_prefixes - {"現", "新"} else None
