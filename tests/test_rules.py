@@ -595,3 +595,19 @@ def test_people_who_act_with_a_product_not_aired_appear_in_nothing(extract_text)
     found = facts(extract_text("新型カメラ「α1」（ソニー）で、山田太郎が夜景を撮影した。"))
     assert ("ソニー", "releases", "α1") in found
     assert not {f for f in found if f[1] == "appearsIn"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("四谷にある韓国大使館が懸垂幕を掲げた。", ("韓国大使館", "locatedIn", "四谷")),
+    ("トヨタは愛知県に位置する企業だ。", ("トヨタ", "locatedIn", "愛知県")),
+    ("ASUSは台湾・台北で行われているイベントで新製品を発表した。", ("台北", "locatedIn", "台湾")),
+])
+def test_where_a_thing_is_said_to_be(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["日本・韓国で開催された。", "日本・韓国・台北で開催された。", "この技術はソニーである。"])
+def test_places_listed_with_a_middle_dot_and_a_copula_place_nothing(extract_text, text):
+    assert not {f for f in facts(extract_text(text)) if f[1] == "locatedIn"}

@@ -19,8 +19,8 @@ class CaseFrames:
     """Facts stated by a predicate and its case-marked arguments."""
 
     def frame(self, token) -> Frame | None:
-        if self.entity_at[token.i] is not None:
-            return None
+        if self.entity_at[token.i] is not None or token.pos_ == "AUX":
+            return None  # not ある in である
         frames = self.ctx.frames
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and prev.dep_ == "compound" and prev.head == token and prev.text + token.lemma_ in frames:

@@ -44,4 +44,20 @@ class Possessives:
                 if ctx.mentions[outer].source == "group" and ctx.mentions[current].type == "Person":
                     self.emit(current, "memberOf", outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
             previous = (current, self.heads.get(current, token.i))
+        self._dotted_places()
+
+    def _dotted_places(self) -> None:
+        """台湾・台北, 韓国・全州: a place the gazetteer knows, a middle dot and one it does not: the second is in the
+        first (two the gazetteer knows, 日本・韓国, are a list, and so are three or more)."""
+        ctx, doc = self.ctx, self.doc
+        for outer, last in self.heads.items():
+            j, inner = last + 2, None
+            if self.sent.start <= last and j < self.sent.end and doc[last + 1].text == "・":
+                inner = self.entity_at[j]
+            if inner is None or self._first(inner) != j or doc[max(self._first(outer) - 1, 0)].text == "・" \
+                    or self.heads[inner] + 1 < self.sent.end and doc[self.heads[inner] + 1].text == "・":
+                continue
+            m_outer, m_inner = ctx.mentions[outer], ctx.mentions[inner]
+            if m_outer.type == m_inner.type == "Place" and m_outer.source == "gazetteer" and m_inner.source != "gazetteer":
+                self.emit(inner, "locatedIn", outer, "compound-place", doc[j])
 
