@@ -120,6 +120,7 @@ def test_what_is_no_name_is_no_entity(text, junk):
     ("公式Twitterアカウント「@jojo_sma」による予約争奪戦。", "@jojo_sma"),  # a handle
     ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetoothキーボード"),  # a name and a common noun
+    ("これはヤバいよなｗｗ", "ｗｗ"),  # a comment's laugh
 ])
 def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     doc = nlp.load_model()(text)

@@ -375,7 +375,7 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
     孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor
-    a number (118番, 2010) or the end of one (3M in 1.3M), a colour (ローマンホワイト), a handle (@jojo_sma), a
+    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a colour (ローマンホワイト), a handle (@jojo_sma), a
     nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
     (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
     a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
@@ -386,6 +386,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
             or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人") \
+            or _LAUGHING.search(text) \
             or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
@@ -441,6 +442,7 @@ def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
         and after[1].text in lex.roles
 
 
+_LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
 
