@@ -611,3 +611,17 @@ def test_where_a_thing_is_said_to_be(extract_text, text, fact):
 @pytest.mark.parametrize("text", ["日本・韓国で開催された。", "日本・韓国・台北で開催された。", "この技術はソニーである。"])
 def test_places_listed_with_a_middle_dot_and_a_copula_place_nothing(extract_text, text):
     assert not {f for f in facts(extract_text(text)) if f[1] == "locatedIn"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact, not_fact", [
+    ("ニコンデジタルカメラ「COOLPIX S800c」を試した。", ("ニコン", "develops", "COOLPIX S800c"), None),
+    ("ドコモスマートフォン「ARROWS X」が人気だ。", ("ドコモ", "releases", "ARROWS X"), None),  # a carrier sells it
+    ("Androidタブレット端末「Eee Pad」を試した。", ("Android", "installedIn", "Eee Pad"), None),
+    ("Android時計アプリ「ドロイド君時計」を試した。", ("ドロイド君時計", "usesTechnology", "Android"),
+     ("Android", "installedIn", "ドロイド君時計")),  # software runs on a platform, has none built in
+])
+def test_a_name_before_the_category_noun_of_a_named_product(extract_text, text, fact, not_fact):
+    found = facts(extract_text(text))
+    assert fact in found
+    assert not_fact not in found

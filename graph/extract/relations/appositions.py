@@ -59,20 +59,41 @@ class Appositions:
 
     def _platforms(self) -> None:
         """Androidスマートフォン「HTC J」, WiMAXルーター「X」: a technology written before the category noun of a named
-        product is built into it (an operating system, the profile's ``platforms``) or used by it."""
+        product is built into it (an operating system, the profile's ``platforms``, but not into software: Androidアプリ)
+        or used by it; ニコンデジタルカメラ
+        「COOLPIX」: a company's is one it makes (one a carrier or broadcaster sells or airs)."""
         ctx, doc = self.ctx, self.doc
         for token in self.sent:
-            tech = self._mention_ending(token.i)
-            if tech is None or ctx.mentions[tech].type != "Technology" or token.i + 1 >= self.sent.end \
-                    or token.whitespace_ or ctx.lex.category(doc[token.i + 1].text) != "Product":
+            before = self._mention_ending(token.i)
+            noun = self._category_after(token.i) if before is not None and not token.whitespace_ else None
+            product = self._filler(doc[noun]) if noun is not None else None
+            if product is None or product == before or ctx.mentions[product].type != "Product":
                 continue
-            product = self._filler(doc[token.i + 1])
-            if product is None or product == tech or ctx.mentions[product].type != "Product":
+            named = ctx.mentions[before]
+            if named.type == "Organization":
+                kind = "releases" if named.key in ctx.sellers else "develops"
+                self.emit(before, kind, product, "maker-category", doc[noun])
+            elif named.type != "Technology":
                 continue
-            if any(ctx.mentions[tech].text.startswith(name) for name in ctx.platforms):
-                self.emit(tech, "installedIn", product, "platform", doc[token.i + 1])
+            elif any(named.text.startswith(name) for name in ctx.platforms) \
+                    and not doc[noun].text.endswith(ctx.software):
+                self.emit(before, "installedIn", product, "platform", doc[noun])
             else:
-                self.emit(product, "usesTechnology", tech, "platform", doc[token.i + 1])
+                self.emit(product, "usesTechnology", before, "platform", doc[noun])
+
+    def _category_after(self, i: int) -> int | None:
+        """The last token of the category noun of products written right after token ``i`` (スマートフォン,
+        デジタル+カメラ), if there is one."""
+        doc = self.doc
+        for j in range(i + 1, min(self.sent.end, i + 4)):
+            if self.entity_at[j] is not None or doc[j].pos_ not in ("NOUN", "PROPN"):
+                return None
+            if self.ctx.lex.category(doc[i + 1:j + 1].text) == "Product" and not (
+                    j + 1 < self.sent.end and self.ctx.lex.category(doc[i + 1:j + 2].text) == "Product"):
+                return j
+            if doc[j].whitespace_:
+                return None
+        return None
 
     def _made_for(self) -> None:
         """au向け「HTC J」: a product for a carrier is released by it; for a platform, uses it (and 「SkyDrive」を

@@ -38,6 +38,7 @@ PRIOR = {
     "group-name": 0.8,
     "platform": 0.8,
     "performer": 0.7,
+    "maker-category": 0.8,
 }
 
 
@@ -124,6 +125,7 @@ class Context:
         self.relational_nouns: dict[str, dict] = appositions.get("relational_nouns", {})
         self.known_for = set(appositions.get("known_for", []))
         self.platforms = tuple(appositions.get("platforms", []))
+        self.software = tuple(appositions.get("software", []))
         tables = p["tables"]
         self.table_keys = {key: "installedIn" for key in tables.get("installed", [])}
         self.table_present = set(tables.get("present", []))
