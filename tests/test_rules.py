@@ -565,6 +565,8 @@ def test_a_role_before_a_name_is_of_the_organisation_before_it_and_a_former_one_
     [fact] = [r for r in extraction.relations if r.predicate == "worksFor"]
     assert (extraction.mentions[fact.object].text, fact.modality) == ("ホンダ", "past")
     assert not [f for f in facts(extract_text("日本代表の香川真司が得点した。")) if f[0] == "香川真司"]  # a name, no role
+    # a mayor serves a city, not the company the text is about
+    assert not [f for f in facts(extract_text("トヨタは新型車を発表した。橋下市長はこれを歓迎した。")) if f[0] == "橋下"]
 
 
 @pytest.mark.model
@@ -620,6 +622,8 @@ def test_places_listed_with_a_middle_dot_and_a_copula_place_nothing(extract_text
     ("Androidタブレット端末「Eee Pad」を試した。", ("Android", "installedIn", "Eee Pad"), None),
     ("Android時計アプリ「ドロイド君時計」を試した。", ("ドロイド君時計", "usesTechnology", "Android"),
      ("Android", "installedIn", "ドロイド君時計")),  # software runs on a platform, has none built in
+    ("グーグルは、Twitterアプリ「jigtwi」を発売した。", ("グーグル", "releases", "jigtwi"),
+     ("Twitter", "develops", "jigtwi")),  # software for a service, not by it
 ])
 def test_a_name_before_the_category_noun_of_a_named_product(extract_text, text, fact, not_fact):
     found = facts(extract_text(text))

@@ -71,6 +71,8 @@ class Appositions:
                 continue
             named = ctx.mentions[before]
             if named.type == "Organization":
+                if doc[noun].text.endswith(ctx.software):
+                    continue  # Twitterアプリ「jigtwi」: software for a service, not by it
                 kind = "releases" if named.key in ctx.sellers else "develops"
                 self.emit(before, kind, product, "maker-category", doc[noun])
             elif named.type != "Technology":

@@ -115,6 +115,7 @@ class Context:
         self.modal_nouns = set().union(*(self.cues.get(name, ()) for name in modal))
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
+        self.public_roles = set(p["names"].get("public_roles", []))
         self.broadcasters = set(p["names"].get("broadcasters", []))
         self.sellers = set(p["names"].get("sellers", [])) | self.broadcasters
         self.services = tuple(p["names"].get("services", []))

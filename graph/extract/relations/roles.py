@@ -29,6 +29,8 @@ class Roles:
                 org = self._filler(doc[first - 2])  # トヨタの佐藤社長
             if org is not None and ctx.mentions[org].type != "Organization":
                 continue  # カリフォルニア州のジェリー・ブラウン知事: the text says whose role it is
+            if org is None and person.role in ctx.public_roles:
+                continue  # 橋下市長: a mayor of a city the text does not name, not of the company it is about
             if org is None:
                 org, rule = ctx.topic_for(kind) if kind == "leads" else None, "role-topic"
                 org = org if org is not None and ctx.mentions[org].type == "Organization" else \
