@@ -4,7 +4,7 @@ import pytest
 from conftest import facts
 from helpers import make_doc
 
-from graph import ingest
+from graph import ingest, pipeline
 from graph.extract import extract
 from graph.resolve import resolve
 
@@ -629,3 +629,21 @@ def test_a_name_before_the_category_noun_of_a_named_product(extract_text, text, 
     found = facts(extract_text(text))
     assert fact in found
     assert not_fact not in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact, wrong", [
+    ("ソニーは新型スマートフォン「Xperia tipo」を発売した。Android 4.0を採用します。",
+     ("Android 4.0", "installedIn", "Xperia tipo"), ("Xperia tipo", "usesTechnology", "Android 4.0")),
+    ("ZOTACのmini-ITXマザーがXeonをサポートする。", None, ("ZOTAC", "develops", "mini-ITX")),
+    ("川内議員もツイッターの津田氏の発言に気が付いた。", None, ("津田", "worksFor", "ツイッター")),
+])
+def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, text, fact, wrong):
+    found = facts(extract_text(text))
+    assert fact is None or fact in found
+    assert wrong not in found
+
+
+def test_a_row_label_and_its_colon_are_no_part_of_the_name(profile):
+    result = pipeline.build(texts={"a": "OS：Android4.0 ICS"})
+    assert [m.text for m in result.extractions[0].mentions] == ["Android4.0 ICS"]

@@ -442,6 +442,7 @@ def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
         and after[1].text in lex.roles
 
 
+_COLONS = ("：", ":")
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
@@ -599,11 +600,11 @@ def _stray_opening(doc, start: int, end: int) -> bool:
 
 
 def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:
-    """OS in "OS Android 4.0", チップセット in "チップセット MSM8960": a generic word or a category noun that labels the
-    name after it (a row of a table) is no part of it."""
-    word = doc[start].text
-    return start + 1 < end and (word.casefold() in lex.generic or word in lex.categories) \
-        and is_latin(doc[start + 1].text) and not doc[start + 1].like_num
+    """OS in "OS Android 4.0" and "OS：Android4.0", チップセット in "チップセット MSM8960": a generic word or a category
+    noun that labels the name after it (a row of a table), and the colon after it, are no part of it."""
+    word, after = doc[start].text, start + 1 + (start + 1 < end and doc[start + 1].text in _COLONS)
+    return after < end and (word.casefold() in lex.generic or word in lex.categories or word in _COLONS) \
+        and is_latin(doc[after].text) and not doc[after].like_num
 
 
 def _country_prefix(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:

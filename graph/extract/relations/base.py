@@ -116,6 +116,7 @@ class Context:
         self.anaphora = {word: type_ for type_, words in p["names"].get("anaphora", {}).items() for word in words}
         self.leader_roles = set(p["names"].get("leader_roles", []))
         self.public_roles = set(p["names"].get("public_roles", []))
+        self.venues = set(p["names"].get("venues", []))
         self.broadcasters = set(p["names"].get("broadcasters", []))
         self.sellers = set(p["names"].get("sellers", [])) | self.broadcasters
         self.services = tuple(p["names"].get("services", []))

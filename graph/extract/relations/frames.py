@@ -180,6 +180,10 @@ class CaseFrames:
             if frame.agreement else {}
         for s in subjects:
             for o in objects:
+                if frame.kind == "usesTechnology" and ctx.mentions[s].type == "Product" \
+                        and ctx.mentions[o].text.startswith(ctx.platforms):
+                    self.emit(o, "installedIn", s, rule, anchor, modality=frame.modality)
+                    continue  # Android 4.0を採用: a device adopts an operating system, built into it
                 r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), modality=frame.modality)
                 if r and frame.kind in ("manufactures", "develops", "releases"):
                     ctx.events[frame.kind] = (s, o)

@@ -19,6 +19,10 @@ class Possessives:
             for owned in self.fillers(token.head):
                 if ctx.mentions[owned].role in ctx.leader_roles:
                     continue  # トヨタの佐藤社長: read by _roles as leading it
+                if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
+                    continue  # ZOTACのmini-ITXマザー, ASUSのAndroidタブレット: the company's product, not its standard
+                if ctx.mentions[owned].type == "Person" and ctx.mentions[owner].key in ctx.venues:
+                    continue  # ツイッターの津田氏: a person on a service, not working for it
                 for rule in ctx.possessives:
                     if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                         s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
@@ -26,6 +30,12 @@ class Possessives:
                         if kind == "develops" and ctx.mentions[owner].key in ctx.sellers:
                             kind = "releases"  # ソフトバンクの「AQUOS PHONE」: a carrier's phone is one it sells
                         self.emit(s, kind, o, "possessive", token.head)
+
+    def _modifies_noun(self, index: int) -> bool:
+        """Whether a name is written glued to a common noun after it, which it modifies (mini-ITXマザー)."""
+        after = self.heads[index] + 1
+        return after < self.sent.end and not self.doc[after - 1].whitespace_ and self.entity_at[after] is None \
+            and self.doc[after].pos_ == "NOUN"
 
     def _compounds(self) -> None:
         """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list)."""
