@@ -17,6 +17,7 @@ from graph.extract import quantities
     ("12～15パーセント", "Percent", {"min": 12, "max": 15, "unit": "percent"}),
     ("2nm", "Quantity", {"value": 2, "unit": "nanometre"}),
     ("240万人", "Quantity", {"value": 2400000, "unit": "person"}),
+    ("11.7Mバイト", "Quantity", {"value": 11.7, "unit": "megabyte"}),
 ])
 def test_values_are_normalised(profile, text, type_, value):
     [mention] = quantities.find(f"これは{text}です", 100, profile)

@@ -647,3 +647,8 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
 def test_a_row_label_and_its_colon_are_no_part_of_the_name(profile):
     result = pipeline.build(texts={"a": "OS：Android4.0 ICS"})
     assert [m.text for m in result.extractions[0].mentions] == ["Android4.0 ICS"]
+
+
+def test_a_known_name_inside_a_value_is_part_of_the_value(profile):
+    result = pipeline.build(texts={"a": "4Gバイト以上のメモリーを積んだ。3Gにも対応する。"})
+    assert [(m.text, m.type) for m in result.extractions[0].mentions] == [("4Gバイト以上", "Quantity"), ("3G", "Technology")]

@@ -23,11 +23,13 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
     for offset, doc in segments:
         dated = resolver.find(doc.text, offset)
         values += dated + quantities.find(doc.text, offset, profile, [(m.start - offset, m.end - offset) for m in dated])
-    # a value is no name: a span the tagger took for one (70%以上, フォロワー240万人) gives way to it, but a name
-    # with a number in it stays one (第11回日本音楽コンクール)
+    # a value is no name: a span the tagger took for one (70%以上, フォロワー240万人) gives way to it, and so does a
+    # known name inside one (4G in 4Gバイト), but a name with a number in it stays one (第11回日本音楽コンクール)
     found = [m for m in mentions.find(segments, profile, teachers=marked)
              if not (m.source == "tagger" and any(min(v.end, m.end) - max(v.start, m.start) >= (m.end - m.start) / 2
-                                                  for v in values))]
+                                                  for v in values)
+                     or any(v.start <= m.start and m.end <= v.end and v.end - v.start > m.end - m.start
+                            for v in values))]
     taken = [(m.start, m.end) for m in found]
     for value in values:
         if not any(s < value.end and value.start < e for s, e in taken):
