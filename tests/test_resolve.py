@@ -121,6 +121,7 @@ def test_what_is_no_name_is_no_entity(text, junk):
     ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetoothキーボード"),  # a name and a common noun
     ("これはヤバいよなｗｗ", "ｗｗ"),  # a comment's laugh
+    ("ダウンロードするのは「rktools.msi」というファイルだ。", "rktools.msi"),  # a file
 ])
 def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     doc = nlp.load_model()(text)

@@ -649,6 +649,11 @@ def test_a_row_label_and_its_colon_are_no_part_of_the_name(profile):
     assert [m.text for m in result.extractions[0].mentions] == ["Android4.0 ICS"]
 
 
+def test_a_named_version_of_a_known_technology_is_one_name_of_its_type(profile):
+    result = pipeline.build(texts={"a": "32ビット版のWindows XPを使っている。"})
+    assert [(m.text, m.type) for m in result.extractions[0].mentions] == [("Windows XP", "Technology")]
+
+
 def test_a_known_name_inside_a_value_is_part_of_the_value(profile):
     result = pipeline.build(texts={"a": "4Gバイト以上のメモリーを積んだ。3Gにも対応する。"})
     assert [(m.text, m.type) for m in result.extractions[0].mentions] == [("4Gバイト以上", "Quantity"), ("3G", "Technology")]

@@ -43,7 +43,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
 _FUNCTION_WORDS = {"by", "of", "at", "for", "and", "the", "in", "with", "from", "to", "on"}  # end no name
-_VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+_VERSION = re.compile(r"^(?:\d+(?:\.\d+)*|XP|Vista)$")  # 4.0, 5.1.1; Windows XP, Windows Vista
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")  # WBC, NHK, SCE
 _SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
 _CASE_PARTICLES = ("を", "が", "に", "で", "の", "は", "も", "へ", "より", "から", "まで")  # what takes up a quoted name
@@ -375,7 +375,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
     孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor
-    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a colour (ローマンホワイト), a handle (@jojo_sma), a
+    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a file or a folder
+    (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma), a
     nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
     (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
     a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
@@ -386,7 +387,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
             or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人") \
-            or _LAUGHING.search(text) \
+            or _LAUGHING.search(text) or _FILE.search(text) \
             or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
@@ -443,6 +444,8 @@ def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
 
 
 _COLONS = ("：", ":")
+_FILE = re.compile(r"\\|\.(?:msi|cab|bat|dll|ini|sys|txt|csv|zip|lzh|rar|jpe?g|png|gif|bmp|pdf|docx?|xlsx?|pptx?"
+                   r"|iso|mp3|mp4|wav)$", re.IGNORECASE)  # a file, a path: no thing of the world
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
@@ -801,7 +804,7 @@ def _with_legal_forms(doc, kept: list[Candidate], lex: Lexicon) -> None:
 
 def _versioned(doc, found: list[Candidate]) -> list[Candidate]:
     """A known technology or product with a version number after it is a name of its own, of its type:
-    Android 4.0, Windows Phone 7.5, iOS 5.1.1, Bluetooth 3.0."""
+    Android 4.0, Windows Phone 7.5, iOS 5.1.1, Bluetooth 3.0, Windows XP."""
     out = []
     for c in found:
         end = c.end
