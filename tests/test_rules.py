@@ -449,8 +449,9 @@ def test_an_organisation_is_labelled_without_its_legal_form(profile, name, label
     ("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。", ("佐藤太郎", "leads", "ホンダ")),
     ("ホンダCEOである佐藤太郎氏はこう語る。", ("佐藤太郎", "leads", "ホンダ")),  # the role glued, before である
     ("ニワンゴ社長杉本が司会を務める。", ("杉本", "leads", "ニワンゴ")),  # telegraphic: no の
+    ("GLAYのボーカル・TERUが語った。", ("TERU", "memberOf", "GLAY")),  # a band's member
 ])
-def test_a_person_named_with_a_leaders_role_leads_the_company(extract_text, text, fact):
+def test_a_person_named_with_a_role_leads_or_is_a_member_of_the_organisation(extract_text, text, fact):
     extraction = extract_text(text)
     assert fact in facts(extraction)
     assert not {f for f in facts(extraction) if f[0] == fact[0] and f[1] == "worksFor"}

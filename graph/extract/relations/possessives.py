@@ -17,8 +17,8 @@ class Possessives:
                     or any(c.text in ("など", "等", "ら") for c in token.children):
                 continue  # not 中国などのアジア: a list of examples, not an owner
             for owned in self.fillers(token.head):
-                if ctx.mentions[owned].role in ctx.leader_roles:
-                    continue  # トヨタの佐藤社長: read by _roles as leading it
+                if ctx.mentions[owned].role:
+                    continue  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
                 if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
                     continue  # ZOTACのmini-ITXマザー, ASUSのAndroidタブレット: the company's product, not its standard
                 if ctx.mentions[owned].type == "Person" and ctx.mentions[owner].key in ctx.venues:
