@@ -658,3 +658,11 @@ def test_a_named_version_of_a_known_technology_is_one_name_of_its_type(profile):
 def test_a_known_name_inside_a_value_is_part_of_the_value(profile):
     result = pipeline.build(texts={"a": "4Gバイト以上のメモリーを積んだ。3Gにも対応する。"})
     assert [(m.text, m.type) for m in result.extractions[0].mentions] == [("4Gバイト以上", "Quantity"), ("3G", "Technology")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["ブランドは「LUMIX（ルミックス）」の機能も引き継ぐ。",
+                                  "スマートフォン「PANTONE 5 107SH（パントン・ファイヴ・イチゼロナナエスシチ）」を発売。"])
+def test_a_name_read_out_in_parentheses_is_no_maker(extract_text, text):
+    assert not {f for f in facts(extract_text(text)) if f[1] in ("releases", "develops", "manufactures")
+                and f[0] not in ("シャープ", "ソニー")}

@@ -10,6 +10,14 @@
 
 from __future__ import annotations
 
+import re
+
+from graph.extract.mentions import is_katakana
+
+def _consonants(text: str) -> str:
+    return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", text.casefold())
+
+
 _LIST_JOINS = {"、", "・", "と", "や", "および", "及び", "「", "」", "『", "』"}
 _OPEN, _CLOSE = "（(", "）)"
 
@@ -142,7 +150,7 @@ class Appositions:
                         first = self._mention_ending(next((k - 1 for k in range(j + 2, end) if doc[k].text in "／/"), j))
                         maker, mark = (first, "") if first is not None and self._first(first) == j + 1 else (maker, mark)
                     known = maker is not None and (mark or ctx.mentions[maker].type in ("Organization", "Person"))
-                    if known and self._first(maker) == j + 1:
+                    if known and self._first(maker) == j + 1 and not (not mark and self._reading(maker, product)):
                         kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]
                         self.emit(maker, kind, product, "maker", doc[j])
             if token.text and token.text in ctx.maker_marks and token.i + 1 < self.sent.end:
@@ -150,6 +158,17 @@ class Appositions:
                 if maker is not None and ctx.mentions[maker].type == "Organization":
                     for made in self._products_after(token.i + 1, limit=6)[:1]:
                         self.emit(maker, ctx.maker_marks[token.text], made, "maker", token)
+
+    def _reading(self, index: int, product: int) -> bool:
+        """LUMIX（ルミックス）, PANTONE 5 107SH（パントン・ファイヴ・…）: katakana in parentheses that spells the Latin
+        name before it (the consonants of the one begin those of the other) is how the name is read, not its maker."""
+        from graph.resolve import spelled
+
+        said, name = self.ctx.mentions[index].text, self.ctx.mentions[product].text.split()[0]
+        if not is_katakana(said.replace("・", "")) or not any(c.isascii() and c.isalpha() for c in name):
+            return False
+        read, written = _consonants(spelled(said)), _consonants(name)
+        return min(len(read), len(written)) >= 3 and (read.startswith(written) or written.startswith(read))
 
     def _paren_end(self, j: int) -> int | None:
         """The index of the bracket closing the one at ``j`` in the sentence, if it is near."""
