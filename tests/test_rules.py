@@ -637,6 +637,8 @@ def test_a_name_before_the_category_noun_of_a_named_product(extract_text, text, 
     ("ソニーは新型スマートフォン「Xperia tipo」を発売した。Android 4.0を採用します。",
      ("Android 4.0", "installedIn", "Xperia tipo"), ("Xperia tipo", "usesTechnology", "Android 4.0")),
     ("ZOTACのmini-ITXマザーがXeonをサポートする。", None, ("ZOTAC", "develops", "mini-ITX")),
+    ("NVIDIAは、Keplerを搭載したGeForce GTX680を発表した。", ("GeForce GTX680", "usesTechnology", "Kepler"),
+     ("Kepler", "installedIn", "GeForce GTX680")),  # an architecture is used, only an operating system built in
     ("川内議員もツイッターの津田氏の発言に気が付いた。", None, ("津田", "worksFor", "ツイッター")),
 ])
 def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, text, fact, wrong):
@@ -645,9 +647,15 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     assert wrong not in found
 
 
-def test_a_row_label_and_its_colon_are_no_part_of_the_name(profile):
-    result = pipeline.build(texts={"a": "OS：Android4.0 ICS"})
-    assert [m.text for m in result.extractions[0].mentions] == ["Android4.0 ICS"]
+@pytest.mark.parametrize("text, mentions", [
+    ("OS：Android4.0 ICS", [("Android4.0 ICS", "Technology")]),  # a row's label; a platform's version
+    ("「Xperia GX」：Xi対応Android 4.0 ICS搭載スマートフォン",
+     [("Xperia GX", "Product"), ("Xi", "Technology"), ("Android 4.0 ICS", "Technology")]),  # what it supports
+    ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
+])
+def test_a_row_label_a_lineup_and_what_a_name_supports_are_no_part_of_a_name(profile, text, mentions):
+    result = pipeline.build(texts={"a": text})
+    assert [(m.text, m.type) for m in result.extractions[0].mentions if not m.is_value] == mentions
 
 
 def test_a_named_version_of_a_known_technology_is_one_name_of_its_type(profile):

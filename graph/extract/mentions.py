@@ -145,6 +145,7 @@ class Lexicon:
         self.abbreviation_markers = set(names.get("abbreviation_markers", []))
         self.colours = set(names.get("colours", []))
         self.title_verbs = set(names.get("title_verbs", []))
+        self.platforms = tuple(profile["appositions"].get("platforms", []))
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
 
@@ -361,11 +362,14 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
-    technology, and so is a product whose name ends in a category noun of technologies (Smart Response
+    technology, and so is a version of a platform (Android 4.0 ICS), a product whose name ends in a category noun
+    of technologies (Smart Response
     Technology; a company's stays a company: マイクロン・テクノロジー); a model number alone (ISW11F) is a product,
     not an organisation."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
-            or type_ == "Product" and lex.category(span.text) == "Technology":
+            or type_ == "Product" and lex.category(span.text) == "Technology" \
+            or type_ == "Product" and any(span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit()
+                                          for name in lex.platforms):
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"
@@ -375,7 +379,7 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
     孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor
-    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a file or a folder
+    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル), a file or a folder
     (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma), a
     nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
     (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
@@ -387,7 +391,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
             or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人") \
-            or _LAUGHING.search(text) or _FILE.search(text) \
+            or _LAUGHING.search(text) or _FILE.search(text) or _LINEUP.match(text) \
             or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
@@ -446,6 +450,8 @@ def _named_by_context(doc, end: int, lex: Lexicon) -> bool:
 _COLONS = ("：", ":")
 _FILE = re.compile(r"\\|\.(?:msi|cab|bat|dll|ini|sys|txt|csv|zip|lzh|rar|jpe?g|png|gif|bmp|pdf|docx?|xlsx?|pptx?"
                    r"|iso|mp3|mp4|wav)$", re.IGNORECASE)  # a file, a path: no thing of the world
+_LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋冬)(?:モデル|商戦|新製品|新機種)$")  # 2012年夏モデル
+_SUPPORT_WORDS = ("対応", "搭載", "内蔵", "準拠")
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
@@ -517,13 +523,15 @@ def _in_quotes(doc, start: int, end: int) -> bool:
 
 
 def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
-    """Drop from the ends of a span the honorifics, words that define an abbreviation (以下), legal forms (but for an
+    """Drop from the ends of a span the honorifics, what a product's name is said to support before it (Xi対応), words that define an abbreviation (以下), legal forms (but for an
     organisation), a country prefix and punctuation that are not part of the name, and from a person's also roles
     and words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン), and from a
     place a role after it (佐賀県知事: 佐賀 and its governor)."""
     edge_words = lex.honorifics | lex.abbreviation_markers | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
+    if type_ in ("Product", "Technology"):  # Xi対応Android 4.0: what the name supports is written before it
+        start = max([start] + [i + 1 for i in range(start, end - 1) if doc[i].text in _SUPPORT_WORDS])
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
                            or type_ == "Facility" and _place_before(doc, start, end)
                            or doc[start].text in lex.time_prefixes and start + 1 < end

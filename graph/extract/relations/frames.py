@@ -184,6 +184,10 @@ class CaseFrames:
                         and ctx.mentions[o].text.startswith(ctx.platforms):
                     self.emit(o, "installedIn", s, rule, anchor, modality=frame.modality)
                     continue  # Android 4.0を採用: a device adopts an operating system, built into it
+                if frame.kind == "installedIn" and ctx.mentions[s].type == "Technology" \
+                        and not ctx.mentions[s].text.startswith(ctx.platforms):
+                    self.emit(o, "usesTechnology", s, rule, anchor, modality=frame.modality)
+                    continue  # Keplerを搭載: a device built on a technology other than an operating system uses it
                 r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), modality=frame.modality)
                 if r and frame.kind in ("manufactures", "develops", "releases"):
                     ctx.events[frame.kind] = (s, o)
