@@ -637,6 +637,7 @@ def test_a_name_before_the_category_noun_of_a_named_product(extract_text, text, 
     ("ソニーは新型スマートフォン「Xperia tipo」を発売した。Android 4.0を採用します。",
      ("Android 4.0", "installedIn", "Xperia tipo"), ("Xperia tipo", "usesTechnology", "Android 4.0")),
     ("ZOTACのmini-ITXマザーがXeonをサポートする。", None, ("ZOTAC", "develops", "mini-ITX")),
+    ("AI6はTSMCのN2プロセスで製造する。", ("TSMC", "develops", "N2"), None),  # the category noun of its own type
     ("NVIDIAは、Keplerを搭載したGeForce GTX680を発表した。", ("GeForce GTX680", "usesTechnology", "Kepler"),
      ("Kepler", "installedIn", "GeForce GTX680")),  # an architecture is used, only an operating system built in
     ("川内議員もツイッターの津田氏の発言に気が付いた。", None, ("津田", "worksFor", "ツイッター")),

@@ -32,10 +32,11 @@ class Possessives:
                         self.emit(s, kind, o, "possessive", token.head)
 
     def _modifies_noun(self, index: int) -> bool:
-        """Whether a name is written glued to a common noun after it, which it modifies (mini-ITXマザー)."""
-        after = self.heads[index] + 1
+        """Whether a name is written glued to a common noun after it, which it modifies (mini-ITXマザー; not the
+        category noun of its own type, N2プロセス)."""
+        after, ctx = self.heads[index] + 1, self.ctx
         return after < self.sent.end and not self.doc[after - 1].whitespace_ and self.entity_at[after] is None \
-            and self.doc[after].pos_ == "NOUN"
+            and self.doc[after].pos_ == "NOUN" and ctx.lex.category(self.doc[after].text) != ctx.mentions[index].type
 
     def _compounds(self) -> None:
         """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list)."""
