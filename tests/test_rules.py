@@ -674,3 +674,16 @@ def test_a_known_name_inside_a_value_is_part_of_the_value(profile):
                                   "スマートフォン「PANTONE 5 107SH（パントン・ファイヴ・イチゼロナナエスシチ）」を発売。"])
 def test_a_name_read_out_in_parentheses_is_no_maker(extract_text, text):
     assert not {f for f in facts(extract_text(text)) if f[1] in ("releases", "develops", "manufactures")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("ドコモはボーダフォンとの提携を発表した。", ("ドコモ", "partnersWith", "ボーダフォン")),  # the event's partner
+    ("ボーダフォンとの提携によって、ドコモは新サービスを提供できるようになる。",
+     ("ドコモ", "partnersWith", "ボーダフォン")),  # an event the clause follows from, done by its subject
+    ("ネットジャパンの総合バックアップ＆リストアソフト「Active Image Protector」を試した。",
+     ("ネットジャパン", "develops", "Active Image Protector")),  # the owner of a phrase the parser split
+    ("毎日新聞のWEB媒体「毎日.jp」もそうだった。", ("毎日新聞", "operates", "毎日.jp")),  # a site is run
+])
+def test_events_named_by_a_noun_and_what_a_company_owns(extract_text, text, fact):
+    assert fact in facts(extract_text(text))

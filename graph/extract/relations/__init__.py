@@ -120,8 +120,8 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             return None
         if ctx.same(subject, obj):
             return None
-        if kind == "releases" and self.service(obj):
-            kind = "operates"  # 更新サービス「ケータイアップデート」を提供: a service is run, not sold
+        if (kind == "releases" or kind == "develops" and rule == "possessive") and self.service(obj):
+            kind = "operates"  # 更新サービス「ケータイアップデート」を提供, 毎日新聞のWEB媒体「毎日.jp」: a service is run
         if not ctx.fits(kind, subject, obj):
             return None
         relation = Relation(subject, kind, obj, *self.evidence, rule=rule,

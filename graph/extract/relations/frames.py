@@ -111,6 +111,11 @@ class CaseFrames:
             return
         if pred.pos_ == "NOUN" and pred.dep_ in ("obj", "nsubj", "obl", "nmod") and not any(
                 c.dep_ == "aux" for c in pred.children) and not self.complement(pred):
+            if self._by(pred) and pred.head.i > pred.i:  # ボーダフォンとの提携によって、ドコモは…: the event
+                args = self.arguments(pred)  # a clause is the result of, done by the clause's subject
+                args.setdefault("agent", [c for c in pred.head.children if self.role(c) == "agent"])
+                for variant in (frame, *frame.alternatives):
+                    self.apply(variant, pred, args, rule="nominal-event")
             return  # a nominalised predicate used as an argument: read with its governor
         if pred.dep_ == "advcl" and pred.lemma_ in self.ctx.means_verbs and (
                 self.frame(pred.head) or pred.head.lemma_ in self.ctx.light_verbs):
@@ -151,7 +156,8 @@ class CaseFrames:
         for t in args.get("theme", []):
             inner = self.frame(t) if self.entity_at[t.i] is None else None
             if inner:
-                inner_objects = [f for c in t.children if self.role(c) in ("modifier", "theme") for f in self.fillers(c)]
+                inner_objects = [f for c in t.children if self.role(c) in ("modifier", "theme", *inner.object)
+                                 for f in self.fillers(c)]  # AI6の量産, ボーダフォンとの提携
                 about += inner_objects
                 doers = [f for d in args.get(frame.delegate, []) for f in self.fillers(d)] or subjects
                 for doer in doers:
@@ -211,7 +217,8 @@ class CaseFrames:
     def complement(token) -> bool:
         """The noun before と/に なる carries the predicate: AはBの頭脳となる."""
         return token.dep_ == "obl" and token.head.lemma_ in _COPULAR_VERBS and any(
-            c.text in ("と", "に") for c in token.children if c.dep_ == "case")
+            c.text in ("と", "に") and not any(f.dep_ == "fixed" for f in c.children)  # not によって
+            for c in token.children if c.dep_ == "case")
 
     def qualifiers(self, anchor, about: list[int]) -> dict[str, list[int]]:
         """An agreement's subject, and the money and dates within the predicate's clause."""

@@ -16,7 +16,7 @@ class Possessives:
             if not any(c.text == "の" for c in token.children if c.dep_ == "case") \
                     or any(c.text in ("など", "等", "ら") for c in token.children):
                 continue  # not 中国などのアジア: a list of examples, not an owner
-            for owned in self.fillers(token.head):
+            for owned in self._owned(token.head):
                 if ctx.mentions[owned].role:
                     continue  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
                 if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
@@ -30,6 +30,17 @@ class Possessives:
                         if kind == "develops" and ctx.mentions[owner].key in ctx.sellers:
                             kind = "releases"  # ソフトバンクの「AQUOS PHONE」: a carrier's phone is one it sells
                         self.emit(s, kind, o, "possessive", token.head)
+
+    def _owned(self, head) -> list[int]:
+        """What the noun an owner hangs on names, or the category noun of the phrase it begins (ネットジャパンの総合
+        バックアップ＆リストアソフト「X」, where the parser hung the owner on バックアップ)."""
+        for _ in range(3):
+            found = self.fillers(head)
+            if found or self.entity_at[head.i] is not None or head.pos_ != "NOUN" \
+                    or head.dep_ not in ("nmod", "compound") or head.head.i <= head.i:
+                return found
+            head = head.head
+        return self.fillers(head)
 
     def _modifies_noun(self, index: int) -> bool:
         """Whether a name is written glued to a common noun after it, which it modifies (mini-ITXマザー; not the
