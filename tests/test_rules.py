@@ -684,6 +684,15 @@ def test_a_name_read_out_in_parentheses_is_no_maker(extract_text, text):
     ("ネットジャパンの総合バックアップ＆リストアソフト「Active Image Protector」を試した。",
      ("ネットジャパン", "develops", "Active Image Protector")),  # the owner of a phrase the parser split
     ("毎日新聞のWEB媒体「毎日.jp」もそうだった。", ("毎日新聞", "operates", "毎日.jp")),  # a site is run
+    ("ドスパラを運営する株式会社サードウェーブは発表した。", ("株式会社サードウェーブ", "operates", "ドスパラ")),  # a name the
+    # dictionary does not hold, which a company runs
+    ("BlackBerry版の「LINE」が登場！", ("LINE", "usesTechnology", "BlackBerry")),  # an edition for a platform
+    ("「LINE」のAndroid版を公開した。", ("LINE", "usesTechnology", "Android")),
+    ("米国Googleも抗議を表明した。", ("Google", "locatedIn", "米国")),  # a country written before a company
 ])
 def test_events_named_by_a_noun_and_what_a_company_owns(extract_text, text, fact):
     assert fact in facts(extract_text(text))
+
+
+def test_what_a_company_runs_is_a_name_only_if_the_dictionary_does_not_hold_it(profile):
+    assert pipeline.build(texts={"a": "同社はサイトを運営する。"}).extractions[0].mentions == []

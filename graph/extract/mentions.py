@@ -145,6 +145,7 @@ class Lexicon:
         self.abbreviation_markers = set(names.get("abbreviation_markers", []))
         self.colours = set(names.get("colours", []))
         self.title_verbs = set(names.get("title_verbs", []))
+        self.operating_verbs = set(names.get("operating_verbs", []))
         self.platforms = tuple(profile["appositions"].get("platforms", []))
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
@@ -207,6 +208,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _quoted_names(doc, quotes, lex)
     found += _codes_before_categories(doc, lex)
     found += _facilities(doc, lex)
+    found += _operated(doc, lex)
     for person in _people(doc, lex) + [c for c in found if c.type == "Person" and c.source == "tagger"]:
         group, person.start, person.end = _person_core(doc, person.start, person.end, lex)
         if group:
@@ -718,6 +720,26 @@ def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
             start -= 1
         if start < i and _CODE.match(doc[start:i].text):
             out.append(Candidate(start, i, type_, "category", CUE))
+    return out
+
+
+def _operated(doc, lex: Lexicon) -> list[Candidate]:
+    """What a company runs, written as a word the dictionary does not hold, is the name of a shop, a chain or a
+    service: ドスパラを運営する (サイトを運営する names nothing)."""
+    out = []
+    for verb in doc:
+        if verb.lemma_ not in lex.operating_verbs:
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "obj" or not any(c.text == "を" for c in obj.children if c.dep_ == "case"):
+                continue
+            start = obj.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and is_namelike(doc[start - 1]) \
+                    and not doc[start - 1].whitespace_:
+                start -= 1
+            words = doc[start:obj.i + 1]
+            if all(is_namelike(t) and t.text not in common_nouns() for t in words) and not any(t.like_num for t in words):
+                out.append(Candidate(start, obj.i + 1, "Organization", "operated", RULE))
     return out
 
 

@@ -30,6 +30,7 @@ class Appositions:
         self._relational_nouns()
         self._described_places()
         self._known_for()
+        self._editions()
 
     # -- helpers ---------------------------------------------------------------------------------------
 
@@ -258,3 +259,20 @@ class Appositions:
             for maker in self.fillers(token.head):
                 for work in made:
                     self.emit(maker, "develops", work, "known-for", token)
+
+    def _editions(self) -> None:
+        """BlackBerry版の「LINE」, 「LINE」のAndroid版: an edition of a product for a platform uses it."""
+        ctx, doc = self.ctx, self.doc
+        for token in self.sent:
+            tech = self._mention_ending(token.i - 1) if token.text == "版" and token.i > self.sent.start else None
+            if tech is None or ctx.mentions[tech].type != "Technology" or doc[token.i - 1].whitespace_:
+                continue
+            after = token.i + 1 < self.sent.end - 1 and doc[token.i + 1].text == "の"
+            products = self._products_after(token.i + 2, limit=4) if after else []
+            first = self._first(tech)
+            if not products and first >= self.sent.start + 2 and doc[first - 1].text in ("の", "、"):
+                before = self._mention_ending(first - 2 - (doc[first - 2].text in "」』"))
+                products = [before] if before is not None and ctx.mentions[before].type == "Product" else []
+            for product in products[:1]:
+                self.emit(product, "usesTechnology", tech, "edition", token)
+
