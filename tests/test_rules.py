@@ -537,6 +537,8 @@ def test_countries_abbreviated_and_written_together_are_one_place_each(profile, 
      ("テレビ朝日", "releases", "ABCニュース")),  # the broadcaster before a slash and the date
     ("ソニーは、新型カメラ「α1」を発売したことを発表した。",
      ("ソニー", "releases", "α1")),  # a clause before こと is what is said: its subject is the sentence's
+    ("Adobe、Android 4.1 JellyBeanに「Flash Player」を提供しないことを発表",
+     ("Adobe", "releases", "Flash Player")),  # a headline's subject; a platform's version is no company
 ])
 def test_the_maker_in_parentheses_and_the_product_just_released(extract_text, text, fact):
     assert fact in facts(extract_text(text))
@@ -586,6 +588,8 @@ def test_a_service_one_provides_is_one_it_operates(extract_text, text, fact):
 @pytest.mark.parametrize("text, fact", [
     ("19日に放送された「火曜曲!」（TBS系）で、山田太郎と鈴木花子が新曲を披露した。", ("鈴木花子", "appearsIn", "火曜曲!")),
     ("山田太郎氏は、自身が出演した番組「ABCニュース」について語った。", ("山田太郎", "appearsIn", "ABCニュース")),
+    ("鈴木花子が主演を務めるドラマ「ゴースト」が放送される。", ("鈴木花子", "appearsIn", "ゴースト")),  # a light verb
+    ("番組「スッキリ」では加藤浩次が司会を務める。", ("加藤浩次", "appearsIn", "スッキリ")),
 ])
 def test_people_who_act_in_a_programme_appear_in_it(extract_text, text, fact):
     found = facts(extract_text(text))

@@ -370,8 +370,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     not an organisation."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
-            or type_ == "Product" and any(span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit()
-                                          for name in lex.platforms):
+            or type_ in ("Product", "Organization") and any(
+                span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit() for name in lex.platforms):
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"

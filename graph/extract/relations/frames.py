@@ -236,7 +236,8 @@ class CaseFrames:
         return out
 
     def _light_verb(self, pred) -> None:
-        """生産は…で行われる: the verb's arguments belong to the event its topic names."""
+        """生産は…で行われる: the verb's arguments belong to the event its topic names; 主演を務める: to the event
+        its object names."""
         args = self.arguments(pred)
         nominal = None
         for role in ("agent", "theme"):
@@ -253,7 +254,11 @@ class CaseFrames:
         event = self.ctx.events.get(frame.kind)
         if own:
             event = (event[0] if event else None, own[0])
-        if event is None:
+        rest = {role: [t for t in tokens if t.i != nominal.i] for role, tokens in args.items()}
+        rest = {role: tokens for role, tokens in rest.items() if tokens}
+        if event is None:  # 主演を務める: the light verb and its noun are one predicate, with the verb's arguments
+            if "agent" in rest and nominal in args.get("theme", []):
+                self.apply(frame, pred, rest)
             return
         self.apply(frame, pred, {k: v for k, v in args.items() if nominal not in v}, rule="event-topic", event=event)
 
