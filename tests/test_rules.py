@@ -700,3 +700,14 @@ def test_events_named_by_a_noun_and_what_a_company_owns(extract_text, text, fact
 
 def test_what_a_company_runs_is_a_name_only_if_the_dictionary_does_not_hold_it(profile):
     assert pipeline.build(texts={"a": "同社はサイトを運営する。"}).extractions[0].mentions == []
+
+
+@pytest.mark.parametrize("text, source, known", [
+    ("東芝", "gazetteer", True), ("正興電機製作所", "tagger", True), ("エステー", "tagger", True),  # reference list
+    ("ボカロ", "tagger", False), ("HTPC", "tagger", False),
+])
+def test_a_company_for_sure_is_known_by_the_gazetteer_its_form_or_the_reference_list(profile, text, source, known):
+    from graph.extract.mentions import Lexicon, known_company
+    from graph.model import Mention
+
+    assert known_company(Mention(0, len(text), text, "Organization", source), Lexicon.of(profile)) is known

@@ -481,6 +481,13 @@ def _common_words(span) -> bool:
         "普通名詞" in t.tag_ and t.text in nouns or any(k in t.tag_ for k in ("接尾辞", "接頭辞", "数詞")) for t in words)
 
 
+def known_company(mention: Mention, lex: Lexicon) -> bool:
+    """Whether a mention of an organisation names a company for sure: the gazetteer's, one of the reference list,
+    or one written with a legal form or the suffix of a company (not ボカロ or HTPC, which the tagger took for one)."""
+    return mention.source == "gazetteer" or mention.text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
+        or normalise(mention.text) in reference_companies()
+
+
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """The common nouns of graph/reference/common-nouns.txt.gz."""

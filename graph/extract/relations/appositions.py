@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.mentions import is_katakana
+from graph.extract.mentions import is_katakana, known_company
 
 def _consonants(text: str) -> str:
     return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", text.casefold())
@@ -80,8 +80,8 @@ class Appositions:
                 continue
             named = ctx.mentions[before]
             if named.type == "Organization":
-                if doc[noun].text.endswith(ctx.software):
-                    continue  # Twitterアプリ「jigtwi」: software for a service, not by it
+                if doc[noun].text.endswith(ctx.software) or not known_company(named, ctx.lex):
+                    continue  # Twitterアプリ「jigtwi」: software for a service, not by it; ボカロ曲「X」: no company
                 kind = "releases" if named.key in ctx.sellers else "develops"
                 self.emit(before, kind, product, "maker-category", doc[noun])
             elif named.type != "Technology":
