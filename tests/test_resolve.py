@@ -122,6 +122,8 @@ def test_what_is_no_name_is_no_entity(text, junk):
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetoothキーボード"),  # a name and a common noun
     ("これはヤバいよなｗｗ", "ｗｗ"),  # a comment's laugh
     ("ダウンロードするのは「rktools.msi」というファイルだ。", "rktools.msi"),  # a file
+    ("UQコミュニケーションズから発売されたWiMAX対応モバイルWi-Fiルーター「AtermWM3600R」が到着した。",
+     "モバイルWi-Fiルーター"),  # a category noun after a technology
 ])
 def test_what_the_tagger_takes_for_a_name_and_is_none_is_no_entity(text, junk):
     doc = nlp.load_model()(text)

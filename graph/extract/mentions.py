@@ -516,14 +516,14 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
 
 
 def _category_phrase(span, lex: Lexicon) -> bool:
-    """A category noun with only common words before it names no one thing: AIチップ, 大規模言語モデル (but a word
-    of Latin letters, full-width too, is a name's: ｉＨＳテクノロジー)."""
+    """A category noun with only common words or known technologies before it names no one thing: AIチップ,
+    大規模言語モデル, モバイルWi-Fiルーター (but a word of Latin letters, full-width too, is a name's: ｉＨＳテクノロジー)."""
     text = span.text
     if lex.category(text) is None or any(text.endswith(form) for form in lex.full_legal_forms):
         return False  # 東洋パルプ株式会社 names one company
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
-    return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM")
+    return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM") or t.ent_type_ == "Technology" and t.ent_id_
                or (any(c in t.tag_ for c in _COMMON) and not is_latin(normalise(t.text))) for t in rest)
 
 
