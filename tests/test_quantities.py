@@ -18,6 +18,8 @@ from graph.extract import quantities
     ("2nm", "Quantity", {"value": 2, "unit": "nanometre"}),
     ("240万人", "Quantity", {"value": 2400000, "unit": "person"}),
     ("11.7Mバイト", "Quantity", {"value": 11.7, "unit": "megabyte"}),
+    ("1602万画素", "Quantity", {"value": 16020000, "unit": "pixel"}),
+    ("1.2Mピクセル", "Quantity", {"value": 1.2, "unit": "megapixel"}),
 ])
 def test_values_are_normalised(profile, text, type_, value):
     [mention] = quantities.find(f"これは{text}です", 100, profile)

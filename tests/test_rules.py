@@ -657,6 +657,8 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("「Xperia GX」：Xi対応Android 4.0 ICS搭載スマートフォン",
      [("Xperia GX", "Product"), ("Xi", "Technology"), ("Android 4.0 ICS", "Technology")]),  # what it supports
     ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
+    ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
+    ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
 ])
 def test_a_row_label_a_lineup_and_what_a_name_supports_are_no_part_of_a_name(profile, text, mentions):
     result = pipeline.build(texts={"a": text})

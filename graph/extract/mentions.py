@@ -535,7 +535,7 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     """Drop from the ends of a span the honorifics, what a product's name is said to support before it (Xi対応), words that define an abbreviation (以下), legal forms (but for an
     organisation), a country prefix and punctuation that are not part of the name, and from a person's also roles
     and words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン), and from a
-    place a role after it (佐賀県知事: 佐賀 and its governor)."""
+    place a role after it (佐賀県知事: 佐賀 and its governor), and from a thing's a style after it (ジョジョ風)."""
     edge_words = lex.honorifics | lex.abbreviation_markers | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
@@ -548,6 +548,7 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
                            or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end)):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct
+                           or type_ != "Person" and end - start > 1 and doc[end - 1].tag_.startswith("接尾辞-形状詞的")
                            or end - start > 1 and doc[end - 1].text.casefold() in _FUNCTION_WORDS
                            or end - start > 1 and type_ == "Place" and lex.role(doc[end - 1].text)) \
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end) \
