@@ -713,3 +713,13 @@ def test_a_company_for_sure_is_known_by_the_gazetteer_its_form_or_the_reference_
     from graph.model import Mention
 
     assert known_company(Mention(0, len(text), text, "Organization", source), Lexicon.of(profile)) is known
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("11日に放送された「怒り新党」（テレビ朝日系）で、マツコ・デラックスと有吉弘行が、元アナウンサーの発言に触れた。"
+     "同番組ではマツコと有吉がコメントを添える。", ("マツコ", "Person", "マツコ・デラックス")),  # the tagger: a company
+    ("「いいぞ夏目ちゃん!」という声が相次いだ。夏目三久は語った。", ("夏目", "Person", "夏目三久")),  # ちゃん marks a person
+])
+def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
+    result = pipeline.build(texts={"a": text})
+    assert mention in {(m.text, m.type, m.key) for m in result.extractions[0].mentions}

@@ -1113,6 +1113,12 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
         if m.source in ("tagger", "ner") or trust.get(m.source, RULE) < rank:
             m.type = type_ if rank > NER else votes[m.text].most_common(1)[0][0]
             m.key = m.key or key
+    people = {t for t, (_, type_, _) in best.items() if type_ == "Person"}
+    pieces = {piece for t in people for piece in re.split(r"[・＝=]", t)[:1] if piece != t}
+    for m in mentions:  # マツコ・デラックス or マツコ, which the tagger took for a company, where the other is a person
+        first = re.split(r"[・＝=]", m.text)[0]
+        if m.source == "tagger" and m.type == "Organization" and (first != m.text and first in people or m.text in pieces):
+            m.type = "Person"
     parts: dict[str, tuple[str, str]] = {}
     for m in mentions:
         if m.type == "Person":
