@@ -644,6 +644,8 @@ def test_a_name_before_the_category_noun_of_a_named_product(extract_text, text, 
     ("AI6はTSMCのN2プロセスで製造する。", ("TSMC", "develops", "N2"), None),  # the category noun of its own type
     ("NVIDIAは、Keplerを搭載したGeForce GTX680を発表した。", ("GeForce GTX680", "usesTechnology", "Kepler"),
      ("Kepler", "installedIn", "GeForce GTX680")),  # an architecture is used, only an operating system built in
+    ("Desktop Video 9.0はWindows 7とMac OS Xに対応する。", ("Desktop Video 9.0", "usesTechnology", "Mac OS X"),
+     ("Mac OS X", "installedIn", "Desktop Video 9.0")),  # what software supports it runs on
     ("川内議員もツイッターの津田氏の発言に気が付いた。", None, ("津田", "worksFor", "ツイッター")),
 ])
 def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, text, fact, wrong):
@@ -659,6 +661,7 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
+    ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Event")]),  # an award is no company
 ])
 def test_a_row_label_a_lineup_and_what_a_name_supports_are_no_part_of_a_name(profile, text, mentions):
     result = pipeline.build(texts={"a": text})

@@ -364,10 +364,9 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
-    technology, and so is a version of a platform (Android 4.0 ICS), a product whose name ends in a category noun
-    of technologies (Smart Response
-    Technology; a company's stays a company: マイクロン・テクノロジー); a model number alone (ISW11F) is a product,
-    not an organisation."""
+    technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
+    noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
+    number alone (ISW11F) is a product, not an organisation; an award is an event (芥川賞)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
@@ -375,6 +374,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"
+    if type_ in ("Organization", "Product") and len(span.text) > 2 and span.text.endswith(_AWARDS):
+        return "Event"
     return type_
 
 
@@ -454,6 +455,7 @@ _FILE = re.compile(r"\\|\.(?:msi|cab|bat|dll|ini|sys|txt|csv|zip|lzh|rar|jpe?g|p
                    r"|iso|mp3|mp4|wav)$", re.IGNORECASE)  # a file, a path: no thing of the world
 _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋冬)(?:モデル|商戦|新製品|新機種)$")  # 2012年夏モデル
 _SUPPORT_WORDS = ("対応", "搭載", "内蔵", "準拠")
+_AWARDS = ("賞", "アワード", "Award", "Awards")
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 

@@ -187,9 +187,11 @@ class CaseFrames:
         for s in subjects:
             for o in objects:
                 if frame.kind == "usesTechnology" and ctx.mentions[s].type == "Product" \
-                        and ctx.mentions[o].text.startswith(ctx.platforms):
+                        and ctx.mentions[o].text.startswith(ctx.platforms) \
+                        and any(a.kind == "installedIn" for a in frame.alternatives):
                     self.emit(o, "installedIn", s, rule, anchor, modality=frame.modality)
-                    continue  # Android 4.0を採用: a device adopts an operating system, built into it
+                    continue  # Android 4.0を採用 (a predicate that can build one thing into another): an operating
+                    # system a device adopts is built into it; one software supports (に対応) it runs on
                 if frame.kind == "installedIn" and ctx.mentions[s].type == "Technology" \
                         and not ctx.mentions[s].text.startswith(ctx.platforms):
                     self.emit(o, "usesTechnology", s, rule, anchor, modality=frame.modality)
