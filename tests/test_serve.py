@@ -199,8 +199,12 @@ def worker_pids(server):
 
 
 def rss_mib(pid):
-    with open(f"/proc/{pid}/statm", "rb") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    """The resident memory of a process, 0 once it is gone (a worker killed between two looks at it)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
 
 
 @pytest.mark.parametrize("text", [
