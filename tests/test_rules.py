@@ -661,7 +661,7 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
-    ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Event")]),  # an award is no company
+    ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
 ])
 def test_a_row_label_a_lineup_and_what_a_name_supports_are_no_part_of_a_name(profile, text, mentions):
     result = pipeline.build(texts={"a": text})

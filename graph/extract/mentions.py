@@ -366,7 +366,7 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
     technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
-    number alone (ISW11F) is a product, not an organisation; an award is an event (芥川賞)."""
+    number alone (ISW11F) is a product, not an organisation, and so is an award (芥川賞, as the NER gold has it)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
@@ -374,8 +374,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"
-    if type_ in ("Organization", "Product") and len(span.text) > 2 and span.text.endswith(_AWARDS):
-        return "Event"
+    if type_ == "Organization" and len(span.text) > 2 and span.text.endswith(_AWARDS):
+        return "Product"
     return type_
 
 
