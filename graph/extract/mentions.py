@@ -382,9 +382,9 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
     孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor
-    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル), a file or a folder
-    (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma), a
-    nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
+    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a season's lineup
+    (2012年夏モデル), a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle
+    (@jojo_sma), a nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
     (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
     a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
     another source and stays."""
@@ -525,7 +525,7 @@ def _category_phrase(span, lex: Lexicon) -> bool:
         return False  # 東洋パルプ株式会社 names one company
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
-    return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM") or t.ent_type_ == "Technology" and t.ent_id_
+    return all(t.text.casefold() in lex.generic or t.pos_ in ("ADJ", "NUM") or t.ent_id_ and t.ent_type_ == "Technology"
                or (any(c in t.tag_ for c in _COMMON) and not is_latin(normalise(t.text))) for t in rest)
 
 
@@ -534,10 +534,11 @@ def _in_quotes(doc, start: int, end: int) -> bool:
 
 
 def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int]:
-    """Drop from the ends of a span the honorifics, what a product's name is said to support before it (Xi対応), words that define an abbreviation (以下), legal forms (but for an
-    organisation), a country prefix and punctuation that are not part of the name, and from a person's also roles
-    and words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン), and from a
-    place a role after it (佐賀県知事: 佐賀 and its governor), and from a thing's a style after it (ジョジョ風)."""
+    """Drop from the ends of a span the honorifics, words that define an abbreviation (以下), legal forms (but for an
+    organisation), a country prefix and punctuation that are not part of the name; from a person's also roles and
+    words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン); from a place a
+    role after it (佐賀県知事: 佐賀 and its governor); from a thing's a style after it (ジョジョ風); and from a
+    product's what it is said to support before it (Xi対応Android 4.0)."""
     edge_words = lex.honorifics | lex.abbreviation_markers | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
@@ -748,7 +749,7 @@ def _operated(doc, lex: Lexicon) -> list[Candidate]:
                     and not doc[start - 1].whitespace_:
                 start -= 1
             words = doc[start:obj.i + 1]
-            if all(is_namelike(t) and t.text not in common_nouns() for t in words) and not any(t.like_num for t in words):
+            if all(is_namelike(t) and t.text not in common_nouns() and not t.like_num for t in words):
                 out.append(Candidate(start, obj.i + 1, "Organization", "operated", RULE))
     return out
 
@@ -1119,7 +1120,8 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
     pieces = {piece for t in people for piece in re.split(r"[・＝=]", t)[:1] if piece != t}
     for m in mentions:  # マツコ・デラックス or マツコ, which the tagger took for a company, where the other is a person
         first = re.split(r"[・＝=]", m.text)[0]
-        if m.source == "tagger" and m.type == "Organization" and (first != m.text and first in people or m.text in pieces):
+        if m.source == "tagger" and m.type == "Organization" and (
+                first != m.text and first in people or m.text in pieces):
             m.type = "Person"
     parts: dict[str, tuple[str, str]] = {}
     for m in mentions:

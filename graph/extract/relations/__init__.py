@@ -63,8 +63,11 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                 for role, ids in best[key].qualifiers.items():
                     r.qualifiers.setdefault(role, ids)
             best[key] = r
-    typed = {(r.start, *sorted((r.subject, r.object))) for r in best.values() if r.predicate != "relatedTo"}
-    kept = [r for r in best.values() if r.predicate != "relatedTo" or (r.start, *sorted((r.subject, r.object))) not in typed]
+    def pair(r: Relation) -> tuple:
+        return r.start, min(r.subject, r.object), max(r.subject, r.object)
+
+    typed = {pair(r) for r in best.values() if r.predicate != "relatedTo"}
+    kept = [r for r in best.values() if r.predicate != "relatedTo" or pair(r) not in typed]
     return sorted(kept, key=lambda r: (r.start, r.subject, r.predicate, r.object))
 
 

@@ -13,10 +13,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.mentions import is_katakana, known_company
-
-def _consonants(text: str) -> str:
-    return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", text.casefold())
-
+from graph.resolve import spelled
 
 _LIST_JOINS = {"、", "・", "と", "や", "および", "及び", "「", "」", "『", "』"}
 _OPEN, _CLOSE = "（(", "）)"
@@ -68,9 +65,9 @@ class Appositions:
 
     def _platforms(self) -> None:
         """Androidスマートフォン「HTC J」, WiMAXルーター「X」: a technology written before the category noun of a named
-        product is built into it (an operating system, the profile's ``platforms``, but not into software: Androidアプリ)
-        or used by it; ニコンデジタルカメラ
-        「COOLPIX」: a company's is one it makes (one a carrier or broadcaster sells or airs)."""
+        product is built into it (an operating system, the profile's ``platforms``, but not into software: Android
+        アプリ) or used by it; ニコンデジタルカメラ「COOLPIX」: a company's is one it makes (one a carrier or a
+        broadcaster sells or airs)."""
         ctx, doc = self.ctx, self.doc
         for token in self.sent:
             before = self._mention_ending(token.i)
@@ -147,11 +144,14 @@ class Appositions:
                 if end is not None:
                     mark = doc[end - 1].text if doc[end - 1].text in ctx.maker_marks else ""
                     maker = self._mention_ending(end - 1 - bool(mark))
-                    if maker is None or self._first(maker) != j + 1:  # （テレビ朝日／12月22日放送）: the name before a slash
-                        first = self._mention_ending(next((k - 1 for k in range(j + 2, end) if doc[k].text in "／/"), j))
-                        maker, mark = (first, "") if first is not None and self._first(first) == j + 1 else (maker, mark)
+                    if maker is None or self._first(maker) != j + 1:  # （テレビ朝日／12月22日放送）: the name before
+                        slash = next((k for k in range(j + 2, end) if doc[k].text in "／/"), j + 1)  # a slash
+                        first = self._mention_ending(slash - 1)
+                        if first is not None and self._first(first) == j + 1:
+                            maker, mark = first, ""
                     known = maker is not None and (mark or ctx.mentions[maker].type in ("Organization", "Person"))
-                    if known and self._first(maker) == j + 1 and not (not mark and self._reading(maker, product)):
+                    read = known and not mark and self._reading(maker, product)  # LUMIX（ルミックス）
+                    if known and self._first(maker) == j + 1 and not read:
                         kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]
                         self.emit(maker, kind, product, "maker", doc[j])
             if token.text and token.text in ctx.maker_marks and token.i + 1 < self.sent.end:
@@ -163,8 +163,6 @@ class Appositions:
     def _reading(self, index: int, product: int) -> bool:
         """LUMIX（ルミックス）, PANTONE 5 107SH（パントン・ファイヴ・…）: katakana in parentheses that spells the Latin
         name before it (the consonants of the one begin those of the other) is how the name is read, not its maker."""
-        from graph.resolve import spelled
-
         said, name = self.ctx.mentions[index].text, self.ctx.mentions[product].text.split()[0]
         if not is_katakana(said.replace("・", "")) or not any(c.isascii() and c.isalpha() for c in name):
             return False
@@ -276,3 +274,6 @@ class Appositions:
             for product in products[:1]:
                 self.emit(product, "usesTechnology", tech, "edition", token)
 
+
+def _consonants(text: str) -> str:
+    return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", text.casefold())

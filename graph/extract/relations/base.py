@@ -146,8 +146,8 @@ class Context:
         """Whether a mention names an event, or a product the text says a broadcaster airs."""
         mention = self.mentions[index]
         return mention.type == "Event" or mention.type == "Product" and any(
-            r.predicate == "releases" and self.same(r.object, index) and self.mentions[r.subject].key in self.broadcasters
-            for r in self.relations)
+            r.predicate == "releases" and self.same(r.object, index)
+            and self.mentions[r.subject].key in self.broadcasters for r in self.relations)
 
     def same(self, a: int, b: int) -> bool:
         """Whether two mentions name the same thing, as far as the document tells before resolution: by their key

@@ -11,8 +11,8 @@ CASE_ROLES = {"が": "agent", "は": "agent", "も": "agent", "を": "theme", "�
 _STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "の")
 RECENT = 150  # characters: about the sentence before
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
-_COPULAR_VERBS = {"なる"}
-_COMPLEMENT_NOUNS = {"こと", "旨"}  # …を提供開始したことを発表: the clause is what is said, it modifies no one  # AはBの頭脳となる: the noun before と carries the predicate
+_COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
+_COMPLEMENT_NOUNS = {"こと", "旨"}  # …を提供開始したことを発表: the clause is what is said, it modifies no one
 
 
 class CaseFrames:
@@ -64,13 +64,14 @@ class CaseFrames:
 
     def relative_clause(self, pred) -> bool:
         """A clause modifying a noun after it, in any aspect (開催されているイベント). Not one ending in a conjunctive
-        particle (作っていたが退職), nor
-        one before a modal or conditional noun (発売する予定だ, 発売するとき): those are clauses of their own that the
-        parser hung under a noun, nor one before こと (…を発売したことを発表): what is said."""
+        particle (作っていたが退職), nor one before a modal or conditional noun (発売する予定だ, 発売するとき): those
+        are clauses of their own that the parser hung under a noun, nor one before こと (…を発売したことを発表): what
+        is said."""
         head = pred.head
         conjunctive = any(c.dep_ == "mark" and not any(f.dep_ == "fixed" for f in c.children) for c in pred.children)
-        return pred.dep_ == "acl" and head.i > pred.i and not conjunctive and not (
-            (head.lemma_ in self.ctx.modal_nouns or head.lemma_ in _COMPLEMENT_NOUNS) and self.entity_at[head.i] is None)
+        said = head.lemma_ in self.ctx.modal_nouns or head.lemma_ in _COMPLEMENT_NOUNS
+        return pred.dep_ == "acl" and head.i > pred.i and not conjunctive \
+            and not (said and self.entity_at[head.i] is None)
 
     @staticmethod
     def _by(token) -> bool:

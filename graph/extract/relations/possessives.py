@@ -80,6 +80,7 @@ class Possessives:
                     or self.heads[inner] + 1 < self.sent.end and doc[self.heads[inner] + 1].text == "・":
                 continue
             m_outer, m_inner = ctx.mentions[outer], ctx.mentions[inner]
-            if m_outer.type == m_inner.type == "Place" and m_outer.source == "gazetteer" and m_inner.source != "gazetteer":
+            known = m_outer.source == "gazetteer" and m_inner.source != "gazetteer"
+            if m_outer.type == m_inner.type == "Place" and known:
                 self.emit(inner, "locatedIn", outer, "compound-place", doc[j])
 
