@@ -4,8 +4,9 @@
 
 CORPUS is a folder of articles (the livedoor corpus in ../shared/corpora/livedoor-news/, or any folder) or a
 JSONL file. ``--count`` articles are picked evenly across it (sorted by path) and linked, unmodified, into a
-temporary folder, which is read following its links (as ``seed-graph build --follow-links`` does). Every measurement runs in a fresh process (so peak memory is its own) and is repeated;
-medians are printed, with the machine they were measured on.
+temporary folder, which is read following its links (as ``seed-graph build --follow-links`` does). Every
+measurement runs in a fresh process (so peak memory is its own) and is repeated; medians are printed, with the
+machine they were measured on.
 
 Sections:
   throughput   bare ja_ginza nlp.pipe vs the full single-process build (ingest to every export), their ratio,

@@ -16,8 +16,10 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
     """Mentions and relations of one document from its parsed segments [(offset, Doc)]; nothing from its
     boilerplate, across which no topic is carried, though a name recognised there is found where the article
     itself says it (a company the tagger knew only in a link list)."""
-    marked = [(offset, doc) for offset, doc in segments if covered(document, offset, offset + len(doc.text))]
-    segments = [(offset, doc) for offset, doc in segments if not covered(document, offset, offset + len(doc.text))]
+    marked, article = [], []
+    for offset, doc in segments:
+        (marked if covered(document, offset, offset + len(doc.text)) else article).append((offset, doc))
+    segments = article
     resolver = dates.Resolver(profile, dates.anchor_of(document.meta))
     values = []
     for offset, doc in segments:
@@ -38,4 +40,3 @@ def extract(document: Document, segments: list[tuple[int, object]], profile: Pro
     sentences = sorted({sentence_span(offset, sent) for offset, doc in segments for sent in doc.sents} - {None})
     breaks = [start for start, _, _ in document.boilerplate]
     return Extraction(document, found, relations.find(segments, found, profile, breaks), sentences)
-

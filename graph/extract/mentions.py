@@ -138,6 +138,9 @@ class Lexicon:
         self.not_countries = set(names.get("not_countries", []))
         self.not_names = set(names.get("not_names", []))
         self.time_prefixes = set(names.get("time_prefixes", []))
+        self.former_prefixes = set(names.get("former_prefixes", []))
+        self.support_words = set(names.get("support_words", []))
+        self.award_suffixes = tuple(names.get("award_suffixes", []))
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
@@ -374,7 +377,7 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
         return "Technology"
     if type_ == "Organization" and _MODEL.match(span.text):
         return "Product"
-    if type_ == "Organization" and len(span.text) > 2 and span.text.endswith(_AWARDS):
+    if type_ == "Organization" and len(span.text) > 2 and span.text.endswith(lex.award_suffixes):
         return "Product"
     return type_
 
@@ -454,8 +457,6 @@ _COLONS = ("：", ":")
 _FILE = re.compile(r"\\|\.(?:msi|cab|bat|dll|ini|sys|txt|csv|zip|lzh|rar|jpe?g|png|gif|bmp|pdf|docx?|xlsx?|pptx?"
                    r"|iso|mp3|mp4|wav)$", re.IGNORECASE)  # a file, a path: no thing of the world
 _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋冬)(?:モデル|商戦|新製品|新機種)$")  # 2012年夏モデル
-_SUPPORT_WORDS = ("対応", "搭載", "内蔵", "準拠")
-_AWARDS = ("賞", "アワード", "Award", "Awards")
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
@@ -543,7 +544,7 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
     if type_ in ("Product", "Technology"):  # Xi対応Android 4.0: what the name supports is written before it
-        start = max([start] + [i + 1 for i in range(start, end - 1) if doc[i].text in _SUPPORT_WORDS])
+        start = max([start] + [i + 1 for i in range(start, end - 1) if doc[i].text in lex.support_words])
     while start < end and (doc[start].text in edge_words or _country_prefix(doc, start, end, lex, type_)
                            or type_ == "Facility" and _place_before(doc, start, end)
                            or doc[start].text in lex.time_prefixes and start + 1 < end

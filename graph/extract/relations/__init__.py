@@ -136,12 +136,9 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
 
     def service(self, index: int) -> bool:
         """Whether the text introduces the name as a service (データ通信サービス「UQ WiMAX」)."""
-        last = self.heads.get(index)
-        if last is None:
+        if index not in self.heads:
             return False
-        first = last
-        while first > 0 and self.entity_at[first - 1] == index:
-            first -= 1
+        first = self._first(index)
         before = first - 1 - (first > 0 and self.doc[first - 1].text in "「『")
         return before >= 0 and self.entity_at[before] is None and any(
             self.doc[before].text.endswith(noun) for noun in self.ctx.services)

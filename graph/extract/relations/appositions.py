@@ -37,9 +37,10 @@ class Appositions:
         return index if index is not None and self.heads.get(index) == i else None
 
     def _first(self, index: int) -> int:
+        """The first token of a mention (the last is ``heads[index]``)."""
         last = self.heads[index]
         first = last
-        while first > self.sent.start and self.entity_at[first - 1] == index:
+        while first > 0 and self.entity_at[first - 1] == index:
             first -= 1
         return first
 

@@ -53,4 +53,4 @@ class Roles:
         """元日本テレビアナウンサー: a role the person had ("past"), by a prefix before its organisation."""
         start = self.ctx.mentions[org].start - self.offset
         before = self.doc.text[start - 1:start] if start > 0 else ""
-        return "past" if before in self.ctx.lex.time_prefixes - {"現", "新"} else None
+        return "past" if before in self.ctx.lex.former_prefixes else None
