@@ -87,8 +87,8 @@ def sample_facts(out: Path, size: int, draw: str = "facts") -> list[dict]:
 
 
 def sample_entities(out: Path, size: int, draw: str = "entities") -> list[dict]:
-    """Entities drawn at random, each with its label, type, aliases and its first mention."""
-    from rdflib import RDF, RDFS, SKOS, URIRef
+    """Entities drawn at random, each with its Japanese label, type, aliases and its first mention."""
+    from rdflib import RDF, SKOS, URIRef
 
     from graph import pipeline
     from graph.convert import ENTITY_CLASSES, local_name
@@ -104,11 +104,12 @@ def sample_entities(out: Path, size: int, draw: str = "entities") -> list[dict]:
                 documents.setdefault(m["entity"], set()).add(row["doc"])
     entities = sorted({str(e) for t in ENTITY_CLASSES for e in graph.subjects(RDF.type, SG[t])} & set(first))
     drawn = random.Random(f"seed-graph sample/{draw}").sample(entities, min(size, len(entities)))
+    labels = _names(graph)
     out_rows = []
     for iri in sorted(drawn):
         node = URIRef(iri)
         doc, source, start, end = first[iri]
-        out_rows.append({"entity": iri, "label": str(graph.value(node, RDFS.label)),
+        out_rows.append({"entity": iri, "label": labels[iri],
                          "type": local_name(graph.value(node, RDF.type)),
                          "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
                          "documents": len(documents[iri]),

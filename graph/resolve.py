@@ -38,6 +38,7 @@ _PARTS = re.compile(r"[・＝=\s]+")
 _KANA_OR_LATIN = re.compile(r"[\u30A0-\u30FFA-Za-z0-9Ａ-Ｚａ-ｚ]")
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・＝]+$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF々]+$")
+_HIRAGANA = re.compile(r"^[\u3040-\u309F・\s]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9 .&'\-!]+$")
 # how far a mention's type is trusted when the mentions of one entity disagree
 _TRUST = {"gazetteer": 5, "pattern": 5, "version": 5, "category": 4, "tagger": 3, "ner": 1, "spread": 1}
@@ -312,17 +313,21 @@ def _vote(types: Counter) -> str:
 
 
 def _labels(seen: Counter, type_: str, entry: dict | None) -> dict[str, str]:
-    """A gazetteer entity's own names, the same in every corpus (米 and 米国 are アメリカ, as queries expect); else
-    the names documents use: a person's fullest, any other's most frequent spelling."""
+    """The names the documents use: a person's fullest (not a reading in hiragana), any other's most frequent spelling. A gazetteer entity
+    keeps its own names where its documents write one of them, and a place always (米 and 米国 are アメリカ, as
+    queries expect); otherwise they are only aliases (a 2012 article's ソニー is not the ソニーグループ of 2021)."""
+    own = entry and (type_ == "Place" or not seen or
+                     {normalise(entry["ja"]), normalise(entry.get("en") or "")} & {normalise(s) for s in seen})
     labels = {}
-    if entry:
+    if own:
         labels["ja"] = entry["ja"]
     elif type_ == "Person":
-        labels["ja"] = sorted(seen, key=lambda s: (-len(_PARTS.split(s)), -len(s), s))[0]
+        labels["ja"] = sorted(seen, key=lambda s: (bool(_HIRAGANA.match(s)), -len(_PARTS.split(s)), -len(s), s))[0]
     else:
         labels["ja"] = sorted(seen, key=lambda s: (-seen[s], -len(s), s))[0]
-    if entry and entry.get("en"):
+    latin = sorted((s for s in seen if s.isascii()), key=lambda s: (-seen[s], -len(s), s))
+    if own and entry.get("en"):
         labels["en"] = entry["en"]
-    elif labels["ja"].isascii():
-        labels["en"] = labels["ja"]
+    elif latin:
+        labels["en"] = latin[0]
     return labels
