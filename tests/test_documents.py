@@ -119,3 +119,12 @@ def test_a_folder_of_news_with_a_pdf_builds_through_the_command_line(tmp_path):
     japanese_pdf(corpus / "report.pdf", REPORT)
     result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0 and result.output.startswith("2 documents"), result.output
+
+
+def test_a_line_that_links_to_an_account_or_a_site_is_not_the_article():
+    text = "孫社長の投稿に様々な意見が寄せられている。\n\n■孫正義 (masason) on Twitter\n\n■ITライフハックTwitter\n\n" \
+           "■Twitterで話題の投稿について\nツイッターでは賛否が分かれている。\n"
+    [extraction] = pipeline.build(texts={"a": text}).extractions
+    kinds = {text[s:e]: kind for s, e, kind in extraction.document.boilerplate}
+    assert kinds == {"■孫正義 (masason) on Twitter": "links", "■ITライフハックTwitter": "links"}
+    assert not {"masason", "on Twitter", "ITライフハックTwitter"} & {m.text for m in extraction.mentions}

@@ -110,6 +110,12 @@ def test_one_label_never_stands_for_two_entities():
     ("これをベースにしたコラボモデルが話題だ。", "コラボ"),  # a common word before a role is no person
     ("彼は「最高だ!」（笑）と語った。", "最高だ!"),  # a remark, laughed at
     ("旅の「記念写真」を撮った。", "記念写真"),
+    ("ホーム画面→「メニューキー」→「本体設定」→「端末情報」と進む。", "メニューキー"),  # a how-to's menu path
+    ("[設定] → [表示] → [バックライト] を選ぶ。", "バックライト"),
+    ("色を作ったら、［Pick］をタップして使います。", "Pick"),  # a button acted on
+    ("アップデート後に、自動同期設定をOFF → ONにしてください。", "OFF"),
+    ("タスクマネージャーよさらば！　プロセスが手に取るようにわかる「Process Explorer」", "タスクマネージャー"),
+    ("ブースにて「オーディオプロファイル対応」のヘッドホンを展示した。", "オーディオプロファイル対応"),  # a feature
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})
@@ -178,6 +184,10 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("ナポリターノ大統領の立ち会いの下に組閣した。", "ナポリターノ", "Person"),  # one name Sudachi cut at a place
     ("台湾・台北で行われている展示会。", "台北", "Place"),  # places a dot lists
     ("ボスニア・ヘルツェゴビナで行われた。", "ボスニア・ヘルツェゴビナ", "Place"),  # but not a name that holds one
+    ("ニコニコ動画でオリジナルの「ポーション」を配布する。", "ニコニコ動画", "Product"),  # a service, not its company
+    ("Safariのベースは Google Chrome と同じだ。", "Google Chrome", "Product"),  # software
+    ("IceCream Sandwich；ICSにアップデートした。", "IceCream Sandwich", "Technology"),  # a version's code name
+    ("防水はIPX8で、水深10mまで浸水しない。", "IPX8", "Technology"),  # a rating
     ("メーカー シャープ", "シャープ", "Organization"),  # a table's row label
     ("詳しくはパナソニック　ホームページまで。", "パナソニック", "Organization"),  # a link's words
     ("大阪・心斎橋OPAで開催。", "心斎橋OPA", "Facility"),  # the city before a facility

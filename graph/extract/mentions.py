@@ -39,6 +39,9 @@ _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 _PAIRS = {close: open_ for open_, close in {**_QUOTES, "(": ")", "（": "）", "〜": "〜", "～": "～"}.items()}
 # web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
 _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on (［Pick］をタップ)
+_CONTROL = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
+                      r"|[［\[][^］\]\n]{1,40}[］\]](?=\s?[をに](?:タップ|クリック|選択|押|チェック|ドラッグ|長押し))")
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
@@ -225,7 +228,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
     found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
-    return _outside_addresses(doc, _speech(doc, quotes, found, lex))
+    return _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex)))
 
 
 def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
@@ -405,6 +408,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     if c.type == "Product" and span[-1].text in lex.colours or c.type in ("Product", "Organization") and (
             c.end < len(doc) and doc[c.end].text in lex.colours):
         return False
+    if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
+        return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
     whole_quote = any((i + 1, end) == (c.start, c.end) for i, end in quotes)
     if c.type != "Person" and any(t.text in lex.honorifics and "接尾辞" in t.tag_ for t in span[:-1]) or (
             not whole_quote and len(span) > 1 and span[-1].tag_.startswith(("動詞", "助動詞", "助詞"))):
@@ -416,8 +421,11 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or text[-1] in "！？!?…。、"):
         return False
     if c.type == "Person":  # a name Sudachi does not know is a common noun to it (ベリーン): a person is only
-        # suspect if one katakana word the dictionary holds (サークル)
-        return not (len(span) == 1 and is_katakana(text) and "普通名詞" in span[0].tag_ and text in common_nouns())
+        # suspect if one katakana word the dictionary holds (サークル), or a word ending in one of four letters or
+        # more (タスクマネージャー, デベロッパプレビュー: not マックスウェル, a name of its own)
+        return not (is_katakana(text) and (len(span) == 1 and "普通名詞" in span[0].tag_ and text in common_nouns()
+                                           or "・" not in text and any(text[i:] in common_nouns()
+                                                                       for i in range(1, len(text) - 3))))
     if c.type in ("Place", "Event", "Facility") or text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
             or c.end + 2 < len(doc) and doc[c.end].text in "(（" and _ACRONYM.match(doc[c.end + 1].text):
         return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
@@ -503,6 +511,14 @@ def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
     addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
     return [c for c in found
             if not any(start < doc[c.start:c.end].end_char and doc[c.start].idx < end for start, end in addresses)]
+
+
+def _outside_controls(doc, found: list[Candidate]) -> list[Candidate]:
+    """The candidates that are not a how-to's buttons and menu items (「メニューキー」→「本体設定」, ［Pick］をタップ),
+    but for the gazetteer's names."""
+    controls = [(m.start(), m.end()) for m in _CONTROL.finditer(doc.text)]
+    return [c for c in found if c.source == "gazetteer"
+            or not any(start < doc[c.start].idx and doc[c.start:c.end].end_char < end for start, end in controls)]
 
 
 def _plausible_ner(ent, lex: Lexicon) -> bool:
