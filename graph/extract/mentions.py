@@ -39,6 +39,9 @@ _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 _PAIRS = {close: open_ for open_, close in {**_QUOTES, "(": ")", "（": "）", "〜": "〜", "～": "～"}.items()}
 # web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
 _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# what cuts a name short: markup left in the text (&nbsp;, &reg;, &trade;) and a table's marks between cells (○, ×)
+_MARKUP = re.compile(r"&(?:nbsp|amp|lt|gt|quot|reg|trade|copy|mdash|ndash|hellip|yen|laquo|raquo|#\d+)(?![A-Za-z]);?"
+                     r"|(?<!\S)(?:nbsp|amp|lt|gt|reg|trade|mdash);|(?<=\s)[○◯〇●×](?=\s)")
 # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on (［Pick］をタップ)
 _CONTROL = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
                       r"|[［\[][^］\]\n]{1,40}[］\]](?=\s?[をに](?:タップ|クリック|選択|押|チェック|ドラッグ|長押し))")
@@ -228,7 +231,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
     found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
-    return _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex)))
+    return _before_markup(doc, _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex))))
 
 
 def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
@@ -511,6 +514,22 @@ def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
     addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
     return [c for c in found
             if not any(start < doc[c.start:c.end].end_char and doc[c.start].idx < end for start, end in addresses)]
+
+
+def _before_markup(doc, found: list[Candidate]) -> list[Candidate]:
+    """The candidates cut before the markup or the table mark in them (SoftBank 106SH &mdash;, Bluetooth&reg;,
+    デコレメール ○ Flash), and none that start with one or with = (a spreadsheet's formula: =COUNTA(C2:C16))."""
+    out = []
+    for c in found:
+        span = doc[c.start:c.end]
+        cut = _MARKUP.search(span.text)
+        if cut:
+            c.end = max([c.start] + [t.i + 1 for t in span if t.idx + len(t) - span.start_char <= cut.start()])
+            while c.end > c.start and doc[c.end - 1].is_space:
+                c.end -= 1
+        if c.start < c.end and not doc[c.start].text.startswith(("=", "＝")):
+            out.append(c)
+    return out
 
 
 def _outside_controls(doc, found: list[Candidate]) -> list[Candidate]:

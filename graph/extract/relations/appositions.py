@@ -22,6 +22,7 @@ _OPEN, _CLOSE = "（(", "）)"
 class Appositions:
     def _appositions(self) -> None:
         self._platforms()
+        self._named_before_quote()
         self._made_for()
         self._makers()
         self._relational_nouns()
@@ -89,6 +90,22 @@ class Appositions:
                 self.emit(before, "installedIn", product, "platform", doc[noun])
             else:
                 self.emit(product, "usesTechnology", before, "platform", doc[noun])
+
+    def _named_before_quote(self) -> None:
+        """ドコモ「Xperia acro HD SO-03D」, 東芝「REGZA Z7」: a company written right before a product's name in
+        quotes, a headline's telegraphic style, sells it (a carrier, a broadcaster) or makes it."""
+        ctx, doc = self.ctx, self.doc
+        for index, last in self.heads.items():
+            if not self.sent.start <= last < self.sent.end - 3 or doc[last].whitespace_ \
+                    or doc[last + 1].text not in ("「", "『"):
+                continue
+            product = self.entity_at[last + 2]
+            if product is None or ctx.mentions[product].type != "Product" or self._first(product) != last + 2 \
+                    or doc[self.heads[product] + 1].text not in ("」", "』") \
+                    or ctx.mentions[index].type != "Organization" or not known_company(ctx.mentions[index], ctx.lex):
+                continue
+            kind = "releases" if ctx.mentions[index].key in ctx.sellers else "develops"
+            self.emit(index, kind, product, "maker-quote", doc[last + 2])
 
     def _category_after(self, i: int) -> int | None:
         """The last token of the category noun of products written right after token ``i`` (スマートフォン,

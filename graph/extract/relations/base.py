@@ -39,6 +39,7 @@ PRIOR = {
     "platform": 0.8,
     "performer": 0.7,
     "maker-category": 0.8,
+    "maker-quote": 0.8,
     "edition": 0.8,
 }
 

@@ -14,10 +14,11 @@ class Discourse:
                     self.ctx.topics.append(self.entity_at[t.i])
                     return
 
-    def sentence_topic(self, pred, kind: str) -> int | None:
+    def sentence_topic(self, pred, kind: str, side: str = "subject") -> int | None:
         """The name marked with は before a predicate of its own sentence, when the parse hung it elsewhere; or
-        the name a headline opens with before a comma (UQコミュニケーションズ、…を発売)."""
-        allowed = self.ctx.kinds.get(kind, {}).get("subject", [])
+        the name a headline opens with before a comma (UQコミュニケーションズ、…を発売). ``side`` says which end of
+        the fact it fills, for the types it may have."""
+        allowed = self.ctx.kinds.get(kind, {}).get(side, [])
         opening = self.entity_at[self.sent.start]
         last = self.heads.get(opening) if opening is not None else None
         listed = self.entity_at[last + 2] if last is not None and last + 2 < len(self.doc) else None

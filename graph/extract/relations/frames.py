@@ -45,8 +45,15 @@ class CaseFrames:
             role = self.role(child)
             if role == "agent" and passive and not self._by(child):
                 role = "theme"  # XはYに搭載される: the subject of a passive is its theme
+            if role == "modifier" and pred.pos_ == "VERB" and pred.dep_ == "acl" and child.i < pred.i \
+                    and any(c.text == "の" for c in child.children if c.dep_ == "case"):
+                role = "agent"  # ソニーの開発した「nasne」: の marks the subject of a relative clause
             if role:
                 args.setdefault(role, []).append(child)
+        if self.relative_clause(pred) and "agent" not in args:
+            subject = self._subject_before(pred)
+            if subject is not None:
+                args["agent"] = [subject]
         if self.relative_clause(pred):
             role = "theme" if passive or "agent" in args else "agent"
             args.setdefault(role, []).append(pred.head)
@@ -57,6 +64,15 @@ class CaseFrames:
             if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred:
                 args["theme"] = [self.doc[before]]  # a headline's 「目もとエステ」新発売: the name before the noun
         return args
+
+    def _subject_before(self, pred):
+        """The name and が right before a relative clause that the parser hung on a later predicate: ソニーが開発した
+        「nasne」を発売した (ソニー made it and sells it)."""
+        j = pred.left_edge.i - 1
+        if j < 1 or self.doc[j].text != "が" or self.doc[j].dep_ != "case":
+            return None
+        noun = self.doc[j].head
+        return noun if noun.i < j and self.entity_at[noun.i] is not None and noun.head.i > pred.i else None
 
     @staticmethod
     def passive(pred) -> bool:
@@ -183,6 +199,10 @@ class CaseFrames:
             # dates a product named after it says nothing of who sold it (昨冬発売されたARROWS X)
             if topic is not None and (not self.passive(anchor) or self._recent(topic)):
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
+        if not objects and "agent" in frame.object and not any(r in args for r in frame.object):
+            topic = self.sentence_topic(anchor, frame.kind, side="object")
+            if topic is not None and topic not in subjects:
+                objects = [topic]  # XはAndroidを搭載し、…に対応: the topic is what the clause builds into
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object[0] == "theme" else [])) \
             if frame.agreement else {}
         for s in subjects:

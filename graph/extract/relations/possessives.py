@@ -4,6 +4,8 @@ outer place first (米テキサス州テイラー工場)."""
 
 from __future__ import annotations
 
+from graph.extract.mentions import known_company
+
 
 class Possessives:
     def _possessives(self) -> None:
@@ -63,8 +65,10 @@ class Possessives:
                 outer = previous[0]
                 if ctx.mentions[outer].type == "Place" and ctx.mentions[current].source != "countries":
                     self.emit(current, "locatedIn", outer, "compound-place", token)
-                if ctx.mentions[outer].source == "group" and ctx.mentions[current].type == "Person":
-                    self.emit(current, "memberOf", outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
+                if ctx.mentions[outer].source == "group" and ctx.mentions[current].type == "Person" \
+                        and not ctx.mentions[current].role:  # ソフトバンク孫正義社長: read by the role
+                    kind = "worksFor" if known_company(ctx.mentions[outer], ctx.lex) else "memberOf"
+                    self.emit(current, kind, outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
             previous = (current, self.heads.get(current, token.i))
         self._dotted_places()
 
