@@ -467,12 +467,15 @@ def test_a_topic_is_what_a_clause_before_the_predicate_builds_into(extract_text)
 
 @pytest.mark.parametrize("text, name", [
     ("SoftBank 106SH &mdash; 発売中", "SoftBank 106SH"),  # markup left in the text
+    ("■アスク、最新GPU搭載カードを発売", "アスク"),  # a list's mark before a name
+    ("株式会社jig.jp　事業推進部 グループリーダー　島田純氏", "株式会社jig.jp"),  # a space after it
+    ("・ドコモのスマホに強い味方！ドコモ AQUOS PHONE SH-01D対応大容量バッテリー", "AQUOS PHONE SH-01D"),  # a carrier before
     ("Bluetooth&reg; Ver.3.0に対応する。", "Bluetooth"),
     ("デコレメール ○ Flash&reg; ○ スマートセキュリティ ○", "デコレメール"),  # a table's marks
 ])
-def test_markup_and_table_marks_end_a_name(extract_text, text, name):
+def test_markup_marks_spaces_and_a_carrier_are_no_part_of_a_name(extract_text, text, name):
     names = [m.text for m in extract_text(text).mentions if not m.is_value]
-    assert name in names and not any("&" in n or "○" in n for n in names)
+    assert name in names and not any(n[0] in "■　" or n[-1] in "　" or "&" in n or "○" in n for n in names)
 
 
 @pytest.mark.model

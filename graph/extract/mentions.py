@@ -42,6 +42,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:
 # what cuts a name short: markup left in the text (&nbsp;, &reg;, &trade;) and a table's marks between cells (○, ×)
 _MARKUP = re.compile(r"&(?:nbsp|amp|lt|gt|quot|reg|trade|copy|mdash|ndash|hellip|yen|laquo|raquo|#\d+)(?![A-Za-z]);?"
                      r"|(?<!\S)(?:nbsp|amp|lt|gt|reg|trade|mdash);|(?<=\s)[○◯〇●×](?=\s)")
+_ITEM_MARKS = set("●○◎■□◆◇★☆▼▽▲△※")  # marks that open an item of a list, symbols to the parser
 # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on (［Pick］をタップ)
 _CONTROL = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
                       r"|[［\[][^］\]\n]{1,40}[］\]](?=\s?[をに](?:タップ|クリック|選択|押|チェック|ドラッグ|長押し))")
@@ -235,9 +236,9 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
 
 
 def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
-    """A product's name the tagger read with its maker's before it, glued (インテルCore i7, インテルSmart Response
-    Technology, which it may take for a company's name), starts after the maker, which the gazetteer names on its
-    own."""
+    """A product's name the tagger read with its maker's before it (インテルCore i7, インテルSmart Response
+    Technology, ドコモ AQUOS PHONE SH-01D, which it may take for a company's name) starts after the maker, which the
+    gazetteer names on its own."""
     makers = {c.start: c for c in found if c.source == "gazetteer" and c.type == "Organization"}
     for c in found:
         maker = makers.get(c.start)
@@ -246,6 +247,8 @@ def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
             continue
         if c.type == "Organization" and lex.category(doc[maker.end:c.end].text) == "Technology":
             c.type = "Technology"
+        elif c.type == "Organization" and any(ch.isdigit() for ch in doc[maker.end:c.end].text):
+            c.type = "Product"  # ドコモ AQUOS PHONE SH-01D: a carrier's model
         if c.type in ("Product", "Technology"):
             c.start = maker.end
 
@@ -586,7 +589,7 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
                            and (is_latin(doc[start + 1].text) or is_katakana(doc[start + 1].text))
                            or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end)):
         start += 1
-    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct
+    while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct or doc[end - 1].is_space
                            or type_ != "Person" and end - start > 1 and doc[end - 1].tag_.startswith("接尾辞-形状詞的")
                            or end - start > 1 and doc[end - 1].text.casefold() in _FUNCTION_WORDS
                            or end - start > 1 and type_ == "Place" and lex.role(doc[end - 1].text)) \
@@ -656,7 +659,8 @@ def _stray_opening(doc, start: int, end: int) -> bool:
         return not any(t.text == _OPENERS[token.text] for t in doc[start + 1:end])
     if token.like_num and start + 1 < end and doc[start + 1].text == ".":
         return True
-    return token.is_punct  # ！コミックマーケット, ・S-MAX: a name opens with no mark
+    return token.is_punct or token.is_space or token.text in _ITEM_MARKS  # ！コミックマーケット, ・S-MAX, ●丸善: a
+    # name opens with no mark, nor with a space
 
 
 def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:
