@@ -116,6 +116,9 @@ def test_one_label_never_stands_for_two_entities():
     ("アップデート後に、自動同期設定をOFF → ONにしてください。", "OFF"),
     ("タスクマネージャーよさらば！　プロセスが手に取るようにわかる「Process Explorer」", "タスクマネージャー"),
     ("ブースにて「オーディオプロファイル対応」のヘッドホンを展示した。", "オーディオプロファイル対応"),  # a feature
+    ("本体正面には電源スイッチ、タッチペンと連動するワンタッチメモボタン、イヤフォン端子があります。",
+     "ワンタッチメモボタン"),  # a part, not a company
+    ("NTTドコモブースにおいて出展されている。", "NTTドコモブース"),  # a stand: its company is named alone
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})

@@ -758,6 +758,7 @@ def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
     ("写真でみる世界最軽量Ultrabook、NEC「LaVie Z」", ("NEC", "develops", "LaVie Z")),
     ("NTTドコモは「ARROWS X」の発売を決定した。", ("NTTドコモ", "releases", "ARROWS X")),  # the event decided
     ("アプリ「WishScope」を展開しているザワット株式会社が企画した。", ("ザワット株式会社", "releases", "WishScope")),
+    ("Googleは3日、期間限定コンテンツ「みらいサーチ」を開設した。", ("Google", "operates", "みらいサーチ")),  # a site opened
 ])
 def test_who_makes_and_sells_a_product_written_in_a_clause_or_a_headline(extract_text, text, fact):
     assert fact in facts(extract_text(text))

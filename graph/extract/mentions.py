@@ -148,6 +148,7 @@ class Lexicon:
         self.former_prefixes = set(names.get("former_prefixes", []))
         self.support_words = set(names.get("support_words", []))
         self.award_suffixes = tuple(names.get("award_suffixes", []))
+        self.thing_heads = tuple(names.get("thing_heads", []))
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
@@ -416,6 +417,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return False
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
+    if c.type == "Organization" and any(text.endswith(head) and len(text) > len(head) for head in lex.thing_heads):
+        return False  # a part or a place of a thing, not an organisation: イヤホンジャックカバー, KDDIブース
     whole_quote = any((i + 1, end) == (c.start, c.end) for i, end in quotes)
     if c.type != "Person" and any(t.text in lex.honorifics and "接尾辞" in t.tag_ for t in span[:-1]) or (
             not whole_quote and len(span) > 1 and span[-1].tag_.startswith(("動詞", "助動詞", "助詞"))):
