@@ -313,9 +313,10 @@ def _vote(types: Counter) -> str:
 
 
 def _labels(seen: Counter, type_: str, entry: dict | None) -> dict[str, str]:
-    """The names the documents use: a person's fullest (not a reading in hiragana), any other's most frequent spelling. A gazetteer entity
-    keeps its own names where its documents write one of them, and a place always (米 and 米国 are アメリカ, as
-    queries expect); otherwise they are only aliases (a 2012 article's ソニー is not the ソニーグループ of 2021)."""
+    """The names the documents use: a person's fullest (not a reading in hiragana), any other's most frequent
+    spelling. A gazetteer entity keeps its own names where its documents write one of them, and a place always (米
+    and 米国 are アメリカ, as queries expect); otherwise they are only aliases (a 2012 article's ソニー is not the
+    ソニーグループ of 2021)."""
     own = entry and (type_ == "Place" or not seen or
                      {normalise(entry["ja"]), normalise(entry.get("en") or "")} & {normalise(s) for s in seen})
     labels = {}

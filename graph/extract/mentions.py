@@ -44,7 +44,8 @@ _MARKUP = re.compile(r"&(?:nbsp|amp|lt|gt|quot|reg|trade|copy|mdash|ndash|hellip
                      r"|(?<!\S)(?:nbsp|amp|lt|gt|reg|trade|mdash);|(?<=\s)[○◯〇●×](?=\s)")
 _ITEM_MARKS = set("●○◎■□◆◇★☆▼▽▲△※")  # marks that open an item of a list, symbols to the parser
 # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on (［Pick］をタップ)
-_CONTROL = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
+_CONTROL = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]"
+                      r"|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
                       r"|[［\[][^］\]\n]{1,40}[］\]](?=\s?[をに](?:タップ|クリック|選択|押|チェック|ドラッグ|長押し))")
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -662,8 +663,7 @@ def _stray_opening(doc, start: int, end: int) -> bool:
         return not any(t.text == _OPENERS[token.text] for t in doc[start + 1:end])
     if token.like_num and start + 1 < end and doc[start + 1].text == ".":
         return True
-    return token.is_punct or token.is_space or token.text in _ITEM_MARKS  # ！コミックマーケット, ・S-MAX, ●丸善: a
-    # name opens with no mark, nor with a space
+    return token.is_punct or token.is_space or token.text in _ITEM_MARKS  # ！コミックマーケット, ・S-MAX, ●丸善
 
 
 def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:
