@@ -323,12 +323,12 @@ def _labels(seen: Counter, type_: str, entry: dict | None) -> dict[str, str]:
     if own:
         labels["ja"] = entry["ja"]
     elif type_ == "Person":
-        labels["ja"] = sorted(seen, key=lambda s: (bool(_HIRAGANA.match(s)), -len(_PARTS.split(s)), -len(s), s))[0]
+        labels["ja"] = min(seen, key=lambda s: (bool(_HIRAGANA.match(s)), -len(_PARTS.split(s)), -len(s), s))
     else:
-        labels["ja"] = sorted(seen, key=lambda s: (-seen[s], -len(s), s))[0]
-    latin = sorted((s for s in seen if s.isascii()), key=lambda s: (-seen[s], -len(s), s))
+        labels["ja"] = min(seen, key=lambda s: (-seen[s], -len(s), s))
+    latin = min((s for s in seen if s.isascii()), key=lambda s: (-seen[s], -len(s), s), default=None)
     if own and entry.get("en"):
         labels["en"] = entry["en"]
     elif latin:
-        labels["en"] = latin[0]
+        labels["en"] = latin
     return labels

@@ -39,14 +39,8 @@ _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 _PAIRS = {close: open_ for open_, close in {**_QUOTES, "(": ")", "（": "）", "〜": "〜", "～": "～"}.items()}
 # web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
 _ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
-# what cuts a name short: markup left in the text (&nbsp;, &reg;, &trade;) and a table's marks between cells (○, ×)
-_MARKUP = re.compile(r"&(?:nbsp|amp|lt|gt|quot|reg|trade|copy|mdash|ndash|hellip|yen|laquo|raquo|#\d+)(?![A-Za-z]);?"
-                     r"|(?<!\S)(?:nbsp|amp|lt|gt|reg|trade|mdash);|(?<=\s)[○◯〇●×](?=\s)")
-_ITEM_MARKS = set("●○◎■□◆◇★☆▼▽▲△※")  # marks that open an item of a list, symbols to the parser
-# a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on (［Pick］をタップ)
-_CONTROL = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]"
-                      r"|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
-                      r"|[［\[][^］\]\n]{1,40}[］\]](?=\s?[をに](?:タップ|クリック|選択|押|チェック|ドラッグ|長押し))")
+# what cuts a name short: markup left in the text (&nbsp;, &reg;, &#8482;) and a table's marks between cells (○, ×)
+_MARKUP = re.compile(r"&(?:#\d+|[A-Za-z][A-Za-z0-9]{1,7});|(?<=\s)[○◯〇●×](?=\s)")
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
@@ -150,6 +144,13 @@ class Lexicon:
         self.support_words = set(names.get("support_words", []))
         self.award_suffixes = tuple(names.get("award_suffixes", []))
         self.thing_heads = tuple(names.get("thing_heads", []))
+        self.item_marks = set(profile["boilerplate"].get("marks", ""))
+        # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on
+        # (［Pick］をタップ)
+        acted = "|".join(map(re.escape, names.get("control_verbs", []))) or "(?!)"
+        self.control = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]"
+                                  r"|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
+                                  rf"|[［\[][^］\]\n]{{1,40}}[］\]](?=\s?[をに](?:{acted}))")
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
@@ -234,7 +235,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
     found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
-    return _before_markup(doc, _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex))))
+    return _before_markup(doc, _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex)), lex))
 
 
 def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
@@ -525,13 +526,14 @@ def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
 
 def _before_markup(doc, found: list[Candidate]) -> list[Candidate]:
     """The candidates cut before the markup or the table mark in them (SoftBank 106SH &mdash;, Bluetooth&reg;,
-    デコレメール ○ Flash), and none that start with one or with = (a spreadsheet's formula: =COUNTA(C2:C16))."""
+    デコレメール ○ Flash), and none that start in one or with = (a spreadsheet's formula: =COUNTA(C2:C16))."""
+    marks = [(m.start(), m.end()) for m in _MARKUP.finditer(doc.text)]
     out = []
     for c in found:
-        span = doc[c.start:c.end]
-        cut = _MARKUP.search(span.text)
-        if cut:
-            c.end = max([c.start] + [t.i + 1 for t in span if t.idx + len(t) - span.start_char <= cut.start()])
+        start, end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        cut = min((s for s, e in marks if s < end and start < e), default=None)
+        if cut is not None:
+            c.end = max([c.start] + [t.i + 1 for t in doc[c.start:c.end] if t.idx + len(t) <= cut])
             while c.end > c.start and doc[c.end - 1].is_space:
                 c.end -= 1
         if c.start < c.end and not doc[c.start].text.startswith(("=", "＝")):
@@ -539,10 +541,10 @@ def _before_markup(doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _outside_controls(doc, found: list[Candidate]) -> list[Candidate]:
+def _outside_controls(doc, found: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """The candidates that are not a how-to's buttons and menu items (「メニューキー」→「本体設定」, ［Pick］をタップ),
     but for the gazetteer's names."""
-    controls = [(m.start(), m.end()) for m in _CONTROL.finditer(doc.text)]
+    controls = [(m.start(), m.end()) for m in lex.control.finditer(doc.text)]
     return [c for c in found if c.source == "gazetteer"
             or not any(start < doc[c.start].idx and doc[c.start:c.end].end_char < end for start, end in controls)]
 
@@ -591,7 +593,7 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
                            or type_ == "Facility" and _place_before(doc, start, end)
                            or doc[start].text in lex.time_prefixes and start + 1 < end
                            and (is_latin(doc[start + 1].text) or is_katakana(doc[start + 1].text))
-                           or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end)):
+                           or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end, lex)):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct or doc[end - 1].is_space
                            or type_ != "Person" and end - start > 1 and doc[end - 1].tag_.startswith("接尾辞-形状詞的")
@@ -655,7 +657,7 @@ def _not_of_a_name(token, lex: Lexicon) -> bool:
         or "普通名詞" in token.tag_ and token.text in common_nouns() or not token.tag_.startswith("名詞")
 
 
-def _stray_opening(doc, start: int, end: int) -> bool:
+def _stray_opening(doc, start: int, end: int, lex: Lexicon) -> bool:
     """A mark or a list's number that opens a span without being part of the name: ■, ！, 【 with no 】, 19. in a
     list."""
     token = doc[start]
@@ -663,7 +665,7 @@ def _stray_opening(doc, start: int, end: int) -> bool:
         return not any(t.text == _OPENERS[token.text] for t in doc[start + 1:end])
     if token.like_num and start + 1 < end and doc[start + 1].text == ".":
         return True
-    return token.is_punct or token.is_space or token.text in _ITEM_MARKS  # ！コミックマーケット, ・S-MAX, ●丸善
+    return token.is_punct or token.is_space or token.text in lex.item_marks  # ！コミックマーケット, ・S-MAX, ●丸善
 
 
 def _label_before_code(doc, start: int, end: int, lex: Lexicon) -> bool:

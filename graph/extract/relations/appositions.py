@@ -81,8 +81,7 @@ class Appositions:
             if named.type == "Organization":
                 if doc[noun].text.endswith(ctx.software) or not known_company(named, ctx.lex):
                     continue  # Twitterアプリ「jigtwi」: software for a service, not by it; ボカロ曲「X」: no company
-                kind = "releases" if named.key in ctx.sellers else "develops"
-                self.emit(before, kind, product, "maker-category", doc[noun])
+                self.emit(before, ctx.maker_kind(before), product, "maker-category", doc[noun])
             elif named.type != "Technology":
                 continue
             elif any(named.text.startswith(name) for name in ctx.platforms) \
@@ -104,8 +103,7 @@ class Appositions:
                     or doc[self.heads[product] + 1].text not in ("」", "』") \
                     or ctx.mentions[index].type != "Organization" or not known_company(ctx.mentions[index], ctx.lex):
                 continue
-            kind = "releases" if ctx.mentions[index].key in ctx.sellers else "develops"
-            self.emit(index, kind, product, "maker-quote", doc[last + 2])
+            self.emit(index, ctx.maker_kind(index), product, "maker-quote", doc[last + 2])
 
     def _category_after(self, i: int) -> int | None:
         """The last token of the category noun of products written right after token ``i`` (スマートフォン,

@@ -128,7 +128,7 @@ class Context:
         self.maker_marks: dict[str, str] = appositions.get("makers", {})
         self.relational_nouns: dict[str, dict] = appositions.get("relational_nouns", {})
         self.known_for = set(appositions.get("known_for", []))
-        self.platforms = tuple(appositions.get("platforms", []))
+        self.platforms = self.lex.platforms
         self.software = tuple(appositions.get("software", []))
         tables = p["tables"]
         self.table_keys = {key: "installedIn" for key in tables.get("installed", [])}
@@ -142,6 +142,11 @@ class Context:
             return False
         return (self.mentions[subject].type in signature.get("subject", [])
                 and (self.mentions[obj].is_value or self.mentions[obj].type in signature.get("object", [])))
+
+    def maker_kind(self, org: int) -> str:
+        """What a company named with a product does with it: a carrier or a broadcaster sells or airs it
+        (ドコモの「ARROWS X」), any other makes it."""
+        return "releases" if self.mentions[org].key in self.sellers else "develops"
 
     def programme(self, index: int) -> bool:
         """Whether a mention names an event, or a product the text says a broadcaster airs."""

@@ -50,11 +50,10 @@ class CaseFrames:
                 role = "agent"  # ソニーの開発した「nasne」: の marks the subject of a relative clause
             if role:
                 args.setdefault(role, []).append(child)
-        if self.relative_clause(pred) and "agent" not in args:
-            subject = self._subject_before(pred)
+        if self.relative_clause(pred):
+            subject = self._subject_before(pred) if "agent" not in args else None
             if subject is not None:
                 args["agent"] = [subject]
-        if self.relative_clause(pred):
             role = "theme" if passive or "agent" in args else "agent"
             args.setdefault(role, []).append(pred.head)
             if role == "theme":

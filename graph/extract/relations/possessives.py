@@ -28,10 +28,8 @@ class Possessives:
                 for rule in ctx.possessives:
                     if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                         s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
-                        kind = rule["kind"]
-                        if kind == "develops" and ctx.mentions[owner].key in ctx.sellers:
-                            kind = "releases"  # ソフトバンクの「AQUOS PHONE」: a carrier's phone is one it sells
-                        self.emit(s, kind, o, "possessive", token.head)
+                        kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]  # ソフトバンク
+                        self.emit(s, kind, o, "possessive", token.head)  # の「AQUOS PHONE」: a phone it sells
 
     def _owned(self, head) -> list[int]:
         """What the noun an owner hangs on names, or the category noun of the phrase it begins (ネットジャパンの総合
