@@ -119,10 +119,26 @@ def test_one_label_never_stands_for_two_entities():
     ("本体正面には電源スイッチ、タッチペンと連動するワンタッチメモボタン、イヤフォン端子があります。",
      "ワンタッチメモボタン"),  # a part, not a company
     ("NTTドコモブースにおいて出展されている。", "NTTドコモブース"),  # a stand: its company is named alone
+    ("ネット上では「突然切れたりする事も900Mhzで改善するだろうしね(^^)」との声もある。",
+     "突然切れたりする事も900Mhzで改善するだろうしね(^^)"),  # a comment: a clause, not a title
+    ("掲示板には「八つ当たりを純真とかwチンピラに復讐すれば？ww」などの書き込みが寄せられた。",
+     "八つ当たりを純真とかwチンピラに復讐すれば？ww"),
+    ("【画像】卒業文集クソワロタｗｗｗ - ニュース速報", "文集クソワロタｗｗｗ -"),  # laughing
+    ("出力は5V/9V/12Vの3段階で切り替えられる。", "5V/9V/12V"),  # a spec's values
+    ("6w Led 電球= 50w白熱電球= 400-450Lm", "400-450Lm"),
+    ("開放F値はF2.6と明るい。", "F2.6"),  # an aperture
+    ("キットレンズ：DT 18-55mm F3.5-5.6 SAM＋DT 55-200mm F4-5.6 SAM", "F3.5-5.6"),
+    ("カラーはSerene black、Classic silverの2色。", "silver"),  # a colour, whatever the type
+    ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})
     assert junk not in {m.text for e in result.extractions for m in e.mentions}
+
+
+def test_a_title_keeps_its_predicate_and_its_mark():
+    result = pipeline.build(texts={"a": "秋葉原でアキバ大好き！祭りが開かれた。"})
+    assert "アキバ大好き！祭り" in {m.text for e in result.extractions for m in e.mentions}
 
 
 @pytest.mark.parametrize("text, junk", [

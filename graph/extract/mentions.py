@@ -160,6 +160,13 @@ class Lexicon:
         self.title_verbs = set(names.get("title_verbs", []))
         self.operating_verbs = set(names.get("operating_verbs", []))
         self.platforms = tuple(profile["appositions"].get("platforms", []))
+        # a measured value or range at the end of a span, in a unit written in Latin letters (ACアダプタ 5V,
+        # 900／1800MHz, 400-450Lm)
+        units = "|".join(re.escape(u) for u in sorted(profile["quantities"].get("units", {}), key=len, reverse=True)
+                         if u.isascii() and u.isalpha())
+        number = r"\d+(?:[.,]\d+)*"
+        self.measure = re.compile(rf"(?:^|(?<=[\s/／、,])){number}(?:\s?[-〜～~]\s?{number})?\s?(?:{units})$"
+                                  if units else "(?!)")
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
 
@@ -204,6 +211,8 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                     start, end = _without_label_words(doc, start, end)
                 if span.label_ == "Product":
                     end = _without_common_tail(doc, start, end, lex)
+                if span.label_ in ("Organization", "Product", "Technology"):
+                    end = _without_measure(doc, start, end, lex)
                 if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
                         and not _category_phrase(doc[start:end], lex):
                     found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_, lex), "tagger",
@@ -371,6 +380,25 @@ def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
     return end
 
 
+def _without_measure(doc, start: int, end: int, lex: Lexicon) -> int:
+    """The end of a name before the value a spec sheet gives it (PowerBank in PowerBank 10000mAh); a span that is
+    all values ends where it starts (5V/9V/12V)."""
+    span = doc[start:end]
+    while start < end:
+        found = lex.measure.search(span.text)
+        if not found:
+            return end
+        cut, before = span.start_char + found.start(), end
+        while end > start and doc[end - 1].idx >= cut:
+            end -= 1
+        if end == before:
+            return end
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in "/／、,"):
+            end -= 1
+        span = doc[start:end]
+    return end
+
+
 _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iOS 5, not BOSS
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
@@ -396,26 +424,29 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
 
 def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
-    孫さん尊敬), nor a phrase cut off before its verb (サエコ擁護し) or a headline's pieces (シンジ・カガ…誰?), nor
-    a number (118番, 2010) or the end of one (3M in 1.3M), a comment's laugh (よなｗｗ), a season's lineup
-    (2012年夏モデル), a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle
-    (@jojo_sma), a nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
+    孫さん尊敬) or outside them (see _remark), nor a phrase cut off before its verb (サエコ擁護し) or a headline's
+    pieces (シンジ・カガ…誰?), nor a number (118番, 2010) or the end of one (3M in 1.3M), a spec's value (F2.6,
+    ISO100〜12800), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル), a file or a folder
+    (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma, or the name after its @), a
+    nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
     (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
     a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
     another source and stays."""
     span = doc[c.start:c.end]
     text = span.text
     if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text)) or text.startswith(("@", "＠")) \
+            or c.start > 0 and doc[c.start - 1].text in ("@", "＠") and _HANDLE.match(text) \
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
-            or _NUMBER_ONLY.match(text) or _unbalanced(span) or c.type == "Place" and text.endswith("人") \
-            or _LAUGHING.search(text) or _FILE.search(text) or _LINEUP.match(text) \
+            or _NUMBER_ONLY.match(text) or _SPEC_VALUE.search(text) or _unbalanced(span) \
+            or c.type == "Place" and text.endswith("人") or _LAUGHING.search(text) or _FILE.search(text) \
+            or _LINEUP.match(text) \
             or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
         return False
-    if c.type == "Product" and span[-1].text in lex.colours or c.type in ("Product", "Organization") and (
-            c.end < len(doc) and doc[c.end].text in lex.colours):
+    if text in lex.colours or c.type == "Product" and span[-1].text in lex.colours \
+            or c.type in ("Product", "Organization") and c.end < len(doc) and doc[c.end].text in lex.colours:
         return False
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
@@ -430,6 +461,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             and not (whole_quote and _named_in_clause(doc, c.end)) and (
             any(t.pos_ in ("VERB", "AUX", "ADJ", "SCONJ") or t.text in _SAYING for t in span)
             or text[-1] in "！？!?…。、"):
+        return False
+    if not quoted and c.type in ("Product", "Event", "Organization") and _remark(span):
         return False
     if c.type == "Person":  # a name Sudachi does not know is a common noun to it (ベリーン): a person is only
         # suspect if one katakana word the dictionary holds (サークル), or a word ending in one of four letters or
@@ -456,6 +489,19 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     return not _common_words(span) or normalise(text) in reference_companies()
 
 
+def _remark(span) -> bool:
+    """Words someone says, not a name: a comment or a tweet the tagger read as one (これはひどいｗけど、でも笑って許せる
+    レベル, 10月韓国いきませんかー?笑): a predicate, and a clause's mark (、。?) or a predicate or a particle to end
+    the words. A title keeps its predicates (アキバ大好き！祭り, 香りつづくトップ, and POISON 〜言いたい事も言えない
+    こんな世の中は〜, whose subtitle is between waves)."""
+    if not any(t.tag_.startswith(_PREDICATE_TAGS) and not is_latin(t.text) for t in span) \
+            or _SUBTITLE.search(span.text):
+        return False
+    words = [t for t in span if t.pos_ not in ("PUNCT", "SYM", "SPACE", "X") and not _LAUGH.match(t.text)]
+    return any(t.text in "、。?？" for t in span) or bool(words) and words[-1].tag_.startswith(
+        _PREDICATE_TAGS + ("助詞",))
+
+
 def _named_in_clause(doc, close: int) -> bool:
     """A whole quote a case particle takes up is a name the clause is about (「風と共に去りぬ」で受賞,
     「タイムマシンに気をつけろ!」を放送), and so is one its maker or broadcaster follows in parentheses (「火曜曲!」
@@ -476,7 +522,14 @@ _COLONS = ("：", ":")
 _FILE = re.compile(r"\\|\.(?:msi|cab|bat|dll|ini|sys|txt|csv|zip|lzh|rar|jpe?g|png|gif|bmp|pdf|docx?|xlsx?|pptx?"
                    r"|iso|mp3|mp4|wav)$", re.IGNORECASE)  # a file, a path: no thing of the world
 _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋冬)(?:モデル|商戦|新製品|新機種)$")  # 2012年夏モデル
-_LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$")  # わw, よなｗｗ: the end of a comment, laughing
+# わw, よなｗｗ, クソワロタｗｗ: a comment, laughing
+_LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$|[^\x00-\x7F][wｗ]{2,}")
+_PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger's parts of speech call names verbs (文教堂)
+_SUBTITLE = re.compile(r"[〜～].+[〜～]$")
+_LAUGH = re.compile(r"^(?:[wｗ]+|笑)$")
+_HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
+# a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6)
+_SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$")
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
 
