@@ -129,6 +129,11 @@ def test_one_label_never_stands_for_two_entities():
     ("開放F値はF2.6と明るい。", "F2.6"),  # an aperture
     ("キットレンズ：DT 18-55mm F3.5-5.6 SAM＋DT 55-200mm F4-5.6 SAM", "F3.5-5.6"),
     ("カラーはSerene black、Classic silverの2色。", "silver"),  # a colour, whatever the type
+    ("ボディカラーはBLACK、WHITEの2色を用意する。", "BLACK"),  # in any case
+    ("動画はHD 720pで撮影できる。", "HD 720p"),  # a video's lines
+    ("更新後のビルド番号は「A1001701」になります。", "A1001701"),  # a build number
+    ("田中氏はツイッターで「最高」（seikoito/status/127251735499649024）と発言した。",
+     "seikoito/status/127251735499649024"),
     ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
 ])
 def test_what_is_no_name_is_no_entity(text, junk):

@@ -156,7 +156,7 @@ class Lexicon:
         self.list_endings = set(names.get("list_endings", []))
         self.generic_products = set(names.get("generic_products", []))
         self.abbreviation_markers = set(names.get("abbreviation_markers", []))
-        self.colours = set(names.get("colours", []))
+        self.colours = {c.casefold() for c in names.get("colours", [])}
         self.title_verbs = set(names.get("title_verbs", []))
         self.operating_verbs = set(names.get("operating_verbs", []))
         self.platforms = tuple(profile["appositions"].get("platforms", []))
@@ -445,8 +445,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
         return False
-    if text in lex.colours or c.type == "Product" and span[-1].text in lex.colours \
-            or c.type in ("Product", "Organization") and c.end < len(doc) and doc[c.end].text in lex.colours:
+    if text.casefold() in lex.colours or c.type == "Product" and span[-1].text.casefold() in lex.colours \
+            or c.type in ("Product", "Organization") and c.end < len(doc) and doc[c.end].text.casefold() in lex.colours:
         return False
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
@@ -528,8 +528,9 @@ _PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger'
 _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
 _LAUGH = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
-# a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6)
-_SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$")
+# a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), or a serial or a
+# build number of seven digits or more (A1001701, a tweet's status/127025804055019520)
+_SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}")
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
 
