@@ -7,13 +7,14 @@ Abbreviations defined in the text (ワールド・ベースボール・クラシ
 by graph.extract.mentions.
 
 Then across documents a mention is matched, in order, by the gazetteer id the ruler gave it, and by any known
-name of an entity (the profile's labels and aliases, then names seen in the text) compared after
-normalisation (NFKC, case, spaces and ・ ignored). Entities whose names are one name in two scripts join: a
-katakana name and the Latin name it spells (ツイッター and Twitter, through cutlet's spellings of loanwords). An
-organisation named as a company of the reference list (graph/reference: the EDINET code list) takes its
-identifiers, and two names of one company join. What matches nothing founds a new entity. IRIs come from the
-gazetteer id or the normalised name (and the document, for an entity of one document), so the same inputs
-give the same IRIs on every run and machine.
+name of an entity (the profile's labels and aliases, then names seen in the text, but not a short name its
+document tied to a longer one: ソフトバンク for ソフトバンクグループ in one article is not the group in the next)
+compared after normalisation (NFKC, case, spaces and ・ ignored). Entities whose names are one name in two
+scripts join: a katakana name and the Latin name it spells (ツイッター and Twitter, through cutlet's spellings of
+loanwords). An organisation named as a company of the reference list (graph/reference: the EDINET code list) takes
+its identifiers, and two names of one company join. What matches nothing founds a new entity. IRIs come from the
+gazetteer id or the normalised name (and the document, for an entity of one document), so the same inputs give
+the same IRIs on every run and machine.
 """
 
 from __future__ import annotations
@@ -75,8 +76,7 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
         if m.type == "Organization" and not m.key and bare(m.text, legal_forms) != m.text:
             m.key = bare(m.text, legal_forms)
     suffixes = {normalise(s) for s in profile["names"].get("organization_suffixes", [])}
-    for extraction in extractions:
-        _within_document(extraction, local_names, suffixes)
+    parts = {id(m) for extraction in extractions for m in _within_document(extraction, local_names, suffixes)}
     authors = [_author(e) for e in extractions]
     types: dict[str, Counter] = defaultdict(Counter)
     for m in sorted(mentions, key=lambda m: -len(_PARTS.split(m.text.strip()))):  # full names before their parts
@@ -84,7 +84,8 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
             names.get(normalise(m.key or m.text)) or names.get(normalise(m.text)) or normalise(m.key or m.text)
         if not key.startswith("@"):
             names.setdefault(normalise(m.key or m.text), key)
-            names.setdefault(normalise(m.text), key)
+            if id(m) not in parts:  # a part its document tied to a whole (ソフトバンク for ソフトバンクグループ,
+                names.setdefault(normalise(m.text), key)  # 岡村 for 岡村隆史) joins nothing in another document
         m.entity = key
         types[key][m.type] += _TRUST.get(m.source, 2)
     for author in filter(None, authors):
@@ -95,11 +96,15 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
 
     everyone = mentions + [a for a in authors if a]
     surfaces: dict[str, Counter] = defaultdict(Counter)
+    standalone: dict[str, Counter] = defaultdict(Counter)  # without the parts a document tied to a whole
     for m in everyone:
-        surfaces[m.entity][bare(m.text.strip(), legal_forms) if m.type == "Organization" else m.text.strip()] += 1
+        surface = bare(m.text.strip(), legal_forms) if m.type == "Organization" else m.text.strip()
+        surfaces[m.entity][surface] += 1
+        if id(m) not in parts:
+            standalone[m.entity][surface] += 1
     kinds = {key: _vote(votes) for key, votes in types.items()}
     same = _Joins()
-    _join_scripts(surfaces, kinds, gazetteer, same)
+    _join_scripts(standalone, kinds, gazetteer, same)
     identifiers = _join_companies(surfaces, kinds, gazetteer, same)
 
     merged_types, merged_surfaces = _merged(types, surfaces, same)
@@ -151,11 +156,12 @@ def bare(name: str, legal_forms: Iterable[str]) -> str:
     return name
 
 
-def _within_document(extraction: Extraction, local_names: set[str], suffixes: set[str]) -> None:
+def _within_document(extraction: Extraction, local_names: set[str], suffixes: set[str]) -> list[Mention]:
     """Key each name part of a person (a surname, a given name) to the one longer name of the document it is part
     of (堀 -> 堀潤, 岡村 -> 岡村隆史), and an organisation's name to the one that adds only a suffix of company names
     to it (読売 -> 読売新聞, トヨタ -> トヨタ自動車); key a bare surname that is part of none, and a local name (日本代表),
-    to the document alone ("@doc/name")."""
+    to the document alone ("@doc/name"). Returns the parts keyed to a whole."""
+    parts = []
     people, organizations = {}, {}
     for m in extraction.mentions:
         if m.type == "Person":
@@ -172,6 +178,7 @@ def _within_document(extraction: Extraction, local_names: set[str], suffixes: se
             is_whole = any(len(part) < len(name) and (name.startswith(part) or name.endswith(part)) for part in people)
             if len(wholes) == 1:
                 m.key = wholes.pop()
+                parts.append(m)
             elif not is_whole and _KANJI.match(name) and len(name) <= 2:
                 m.key = f"@{extraction.document.id}/{name}"
         elif m.type == "Organization" and name not in local_names:
@@ -179,8 +186,10 @@ def _within_document(extraction: Extraction, local_names: set[str], suffixes: se
                       in suffixes}
             if len(wholes) == 1:
                 m.key = wholes.pop()
+                parts.append(m)
         elif name in local_names:
             m.key = f"@{extraction.document.id}/{name}"
+    return parts
 
 
 def _merged(types: dict[str, Counter], surfaces: dict[str, Counter], same: _Joins):

@@ -97,6 +97,16 @@ def test_a_person_is_labelled_by_the_name_not_its_reading():
     assert person.labels["ja"] == "石川遼" and "いしかわりょう" in person.aliases
 
 
+def test_a_short_name_its_document_ties_to_a_longer_one_joins_nothing_elsewhere():
+    result = pipeline.build(texts={"a": "ソフトバンクグループの代表 孫正義氏は語った。ソフトバンクは好調だ。",
+                                   "b": "ソフトバンク、AQUOS PHONE 104SHを発売。",
+                                   "c": "ハードケース for SoftBank 106SH。"})  # nor through its Latin spelling
+    [b] = [e for e in result.extractions if e.document.id == "b"]
+    [carrier] = [m.entity for m in b.mentions if m.text == "ソフトバンク"]
+    [a] = [e for e in result.extractions if e.document.id == "a"]
+    assert carrier not in {m.entity for m in a.mentions}
+
+
 def test_one_label_never_stands_for_two_entities():
     result = pipeline.build(texts={"a": "「PS3」の新型が発売された。", "b": "PS3の販売が好調だ。"})
     labels = [e.labels["ja"] for e in result.entities.values()]
@@ -139,6 +149,16 @@ def test_one_label_never_stands_for_two_entities():
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})
     assert junk not in {m.text for e in result.extractions for m in e.mentions}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("機種名 ARROWS Me F-11D QUALCOMM MSM8255 1.4GHz シングルコア", ["ARROWS Me F-11D", "QUALCOMM", "MSM8255"]),
+    ("GPU MALI400MP OpenGL ES 2.0対応", ["MALI400MP", "OpenGL ES 2.0"]),
+    ("GALAXY Tab 10.1 LTE SC-01Dを発売する。", ["GALAXY Tab 10.1 LTE SC-01D"]),  # one name, a standard inside
+])
+def test_a_spec_row_read_as_one_name_is_the_model_and_the_chip(text, names):
+    result = pipeline.build(texts={"a": text})
+    assert [m.text for e in result.extractions for m in e.mentions if m.type != "Quantity"] == names
 
 
 def test_a_title_keeps_its_predicate_and_its_mark():

@@ -759,6 +759,8 @@ def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
     ("NTTドコモは「ARROWS X」の発売を決定した。", ("NTTドコモ", "releases", "ARROWS X")),  # the event decided
     ("アプリ「WishScope」を展開しているザワット株式会社が企画した。", ("ザワット株式会社", "releases", "WishScope")),
     ("Googleは3日、期間限定コンテンツ「みらいサーチ」を開設した。", ("Google", "operates", "みらいサーチ")),  # a site opened
+    ("「スッキリ!!」(日本テレビ系列)の特集がネット掲示板で物議を醸している。",
+     ("日本テレビ", "releases", "スッキリ!!")),  # a programme its broadcaster follows in parentheses
 ])
 def test_who_makes_and_sells_a_product_written_in_a_clause_or_a_headline(extract_text, text, fact):
     assert fact in facts(extract_text(text))
@@ -767,3 +769,16 @@ def test_who_makes_and_sells_a_product_written_in_a_clause_or_a_headline(extract
 def test_a_client_for_a_service_is_not_made_by_it(extract_text):
     extraction = extract_text("今回紹介するTwitterクライアント「twitcle」は使いやすいアプリです。")
     assert not {f for f in facts(extraction) if f[0] == "Twitter"}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("BSKBB03WHは、Bluetooth 3.0のHIDプロファイルに対応した折りたたみキーボードです。",
+     ("BSKBB03WH", "usesTechnology", "Bluetooth 3.0")),  # a technology's category noun stands for the one before の
+])
+def test_a_category_noun_of_technologies_stands_for_the_technology_it_is_of(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
+
+
+def test_a_category_noun_of_products_does_not_stand_for_the_product_it_is_of(extract_text):
+    extraction = extract_text("楽天は「Kobo」のサイトを新たに開設した。")
+    assert ("楽天", "operates", "Kobo") not in facts(extraction)

@@ -33,6 +33,7 @@ GAZETTEER, CUE, TAGGER, RULE, NER, SPREAD = 5, 4, 3, 2, 1, 0
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
+_MODEL_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]+$")  # F-11D, 106SH, MALI400MP; not 10.1
 _IN_TITLES = ("・", "-", "!", "?", "！", "？")  # the punctuation a quoted name may have
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 # closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
@@ -160,6 +161,7 @@ class Lexicon:
         self.title_verbs = set(names.get("title_verbs", []))
         self.operating_verbs = set(names.get("operating_verbs", []))
         self.platforms = tuple(profile["appositions"].get("platforms", []))
+        self.maker_marks = set(profile["appositions"].get("makers", {})) - {""}
         # a measured value or range at the end of a span, in a unit written in Latin letters (ACアダプタ 5V,
         # 900／1800MHz, 400-450Lm)
         units = "|".join(re.escape(u) for u in sorted(profile["quantities"].get("units", {}), key=len, reverse=True)
@@ -226,6 +228,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                 if start < end:
                     found.append(Candidate(start, end, type_, "ner", NER))
     _without_makers(doc, found, lex)
+    found += _split_at_known_names(doc, found)
     quotes = _quotes(doc)
     found += _quoted_names(doc, quotes, lex)
     found += _codes_before_categories(doc, lex)
@@ -263,6 +266,35 @@ def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
             c.type = "Product"  # ドコモ AQUOS PHONE SH-01D: a carrier's model
         if c.type in ("Product", "Technology"):
             c.start = maker.end
+
+
+def _split_at_known_names(doc, found: list[Candidate]) -> list[Candidate]:
+    """A spec sheet's row the tagger read as one name, a model and then the chip or the standard in it (ARROWS Me
+    F-11D QUALCOMM MSM8255, MALI400MP OpenGL ES): the model ends at its code, before a maker the gazetteer knows or
+    a technology that ends the span; what follows the maker is a product of its own (MSM8255). Returns the new
+    products."""
+    known = [c for c in found if c.source in ("gazetteer", "version")]
+    out = []
+    for c in found:
+        if c.source != "tagger" or c.type not in ("Product", "Organization"):
+            continue
+        inner = next((k for k in known if c.start < k.start < c.end and doc[k.start - 1].whitespace_
+                      and _MODEL_CODE.match(_word_before(doc, k.start, c.start))
+                      and (k.type == "Organization" or k.end >= c.end)), None)
+        if inner is None:  # GALAXY Tab 10.1 LTE SC-01D is one name: a size, and LTE inside it
+            continue
+        if inner.type == "Organization" and inner.end < c.end:
+            out.append(Candidate(inner.end, c.end, "Product", "tagger", TAGGER))
+        c.end = inner.start
+    return out
+
+
+def _word_before(doc, i: int, start: int) -> str:
+    """The word of glued tokens that ends right before token ``i``, from ``start`` at most: F-11D."""
+    j = i - 1
+    while j > start and not doc[j - 1].whitespace_:
+        j -= 1
+    return doc[j:i].text
 
 
 def _model_names(doc, spans) -> list:
@@ -763,10 +795,23 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
         last = i - 1 if said_to_be else i
         before = doc[max(0, last - 4):last].text
         type_ = (lex.category(before) if before else None) or _listed_as(doc, quotes[n:], lex) \
-            or _published(doc, end, lex)
+            or _published(doc, end, lex) or _maker_after(doc, end, lex)
         if type_:
             out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
+
+
+def _maker_after(doc, end: int, lex: Lexicon) -> str | None:
+    """A quote its maker, publisher or broadcaster follows in parentheses names a product: 「スッキリ!!」（日本テレビ
+    系列）, 「CX6」（リコー）, 「X」（東京ニュース通信社刊）; the company is one the gazetteer knows."""
+    if end + 2 >= len(doc) or doc[end + 1].text not in ("(", "（"):
+        return None
+    company = next((e for e in doc.ents if e.start == end + 2), None)
+    if company is None or company.label_ != "Organization" or company.ent_id_ not in lex.gazetteer_ids \
+            or company.end >= len(doc):
+        return None
+    mark = doc[company.end].text
+    return "Product" if mark in lex.maker_marks or mark in (")", "）", "／", "/") else None
 
 
 def _quotes(doc) -> list[tuple[int, int]]:

@@ -222,6 +222,13 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         named = self._named_by(token, type_)
         if named is not None:
             return named
+        # Wi-Fiの規格, Bluetooth 3.0のHIDプロファイル: a technology's category noun a technology modifies with の
+        # stands for it (a product's does not: 「Kobo」のサイト is another thing)
+        for child in token.children if type_ == "Technology" else ():
+            index = self.entity_at[child.i]
+            if child.i < token.i and child.dep_ == "nmod" and index is not None \
+                    and ctx.mentions[index].type == type_ and any(c.text == "の" for c in child.children):
+                return index
         # ＣＯＯＬＰＩＸ　Ｓシリーズ３機種, 「レグザタブレット」の新モデル: a generic noun for products stands for the one
         # its own phrase names
         if token.text in lex.generic_products:
