@@ -138,6 +138,13 @@ def test_coordinated_targets_give_one_fact_each(extract_text):
     assert {("X9", "installedIn", "アトラス"), ("X9", "installedIn", "スポット")} <= facts(extraction)
 
 
+@pytest.mark.model
+def test_subjects_joined_by_a_conjunction_give_one_fact_each(extract_text):
+    extraction = extract_text("KDDIおよび沖縄セルラーは、おサイフケータイに対応したスマートフォン「AQUOS PHONE IS13SH」を発売した。")
+    assert {("KDDI", "releases", "AQUOS PHONE IS13SH"), ("沖縄セルラー", "releases", "AQUOS PHONE IS13SH")} \
+        <= facts(extraction)
+
+
 def test_a_legal_form_is_part_of_the_mention_and_not_of_the_label(profile):
     doc = make_doc("""
         株式会社 株式会社 NOUN 名詞-普通名詞-一般 1 compound
@@ -648,6 +655,8 @@ def test_places_listed_with_a_middle_dot_and_a_copula_place_nothing(extract_text
     ("Androidタブレット端末「Eee Pad」を試した。", ("Android", "installedIn", "Eee Pad"), None),
     ("Android時計アプリ「ドロイド君時計」を試した。", ("ドロイド君時計", "usesTechnology", "Android"),
      ("Android", "installedIn", "ドロイド君時計")),  # software runs on a platform, has none built in
+    ("同社のAndroid向けポータルサイト「SQUARE ENIX MARKET」を提供開始した。",
+     ("SQUARE ENIX MARKET", "usesTechnology", "Android"), ("Android", "installedIn", "SQUARE ENIX MARKET")),  # a site
     ("グーグルは、Twitterアプリ「jigtwi」を発売した。", ("グーグル", "releases", "jigtwi"),
      ("Twitter", "develops", "jigtwi")),  # software for a service, not by it
 ])
@@ -761,6 +770,8 @@ def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
     ("Googleは3日、期間限定コンテンツ「みらいサーチ」を開設した。", ("Google", "operates", "みらいサーチ")),  # a site opened
     ("「スッキリ!!」(日本テレビ系列)の特集がネット掲示板で物議を醸している。",
      ("日本テレビ", "releases", "スッキリ!!")),  # a programme its broadcaster follows in parentheses
+    ("大槻教授は、自身が出演した「ビートたけしの禁断のスクープ大暴露!!超常現象SP(秘)Xファイル」（テレビ朝日／12月22日放送）"
+     "について暴露した。", ("テレビ朝日", "releases", "ビートたけしの禁断のスクープ大暴露!!超常現象SP(秘)Xファイル")),
 ])
 def test_who_makes_and_sells_a_product_written_in_a_clause_or_a_headline(extract_text, text, fact):
     assert fact in facts(extract_text(text))
@@ -782,3 +793,12 @@ def test_a_category_noun_of_technologies_stands_for_the_technology_it_is_of(extr
 def test_a_category_noun_of_products_does_not_stand_for_the_product_it_is_of(extract_text):
     extraction = extract_text("楽天は「Kobo」のサイトを新たに開設した。")
     assert ("楽天", "operates", "Kobo") not in facts(extraction)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Android 4.0に対応したスマートフォン「ARROWS X F-10D」を発売した。", ("Android 4.0", "installedIn", "ARROWS X F-10D")),
+    ("画像編集ソフト「Photoshop CS5」はWindows 7に対応する。", ("Photoshop CS5", "usesTechnology", "Windows 7")),
+    ("Desktop Video 9.0は、Windows 7に対応する。", ("Desktop Video 9.0", "usesTechnology", "Windows 7")),
+])
+def test_an_operating_system_a_device_supports_is_built_into_it_and_software_runs_on_it(extract_text, text, fact):
+    assert fact in facts(extract_text(text))

@@ -33,7 +33,7 @@ GAZETTEER, CUE, TAGGER, RULE, NER, SPREAD = 5, 4, 3, 2, 1, 0
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'\-]*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9\-]*$")
-_MODEL_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]+$")  # F-11D, 106SH, MALI400MP; not 10.1
+MODEL_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]+$")  # F-11D, 106SH, MALI400MP; not 10.1
 _IN_TITLES = ("・", "-", "!", "?", "！", "？")  # the punctuation a quoted name may have
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 # closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
@@ -230,7 +230,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _without_makers(doc, found, lex)
     found += _split_at_known_names(doc, found)
     quotes = _quotes(doc)
-    found += _quoted_names(doc, quotes, lex)
+    found += _quoted_names(doc, quotes, lex) + _titles_before_makers(doc, lex)
     found += _codes_before_categories(doc, lex)
     found += _facilities(doc, lex)
     found += _operated(doc, lex)
@@ -279,7 +279,7 @@ def _split_at_known_names(doc, found: list[Candidate]) -> list[Candidate]:
         if c.source != "tagger" or c.type not in ("Product", "Organization"):
             continue
         inner = next((k for k in known if c.start < k.start < c.end and doc[k.start - 1].whitespace_
-                      and _MODEL_CODE.match(_word_before(doc, k.start, c.start))
+                      and MODEL_CODE.match(_word_before(doc, k.start, c.start))
                       and (k.type == "Organization" or k.end >= c.end)), None)
         if inner is None:  # GALAXY Tab 10.1 LTE SC-01D is one name: a size, and LTE inside it
             continue
@@ -795,23 +795,30 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
         last = i - 1 if said_to_be else i
         before = doc[max(0, last - 4):last].text
         type_ = (lex.category(before) if before else None) or _listed_as(doc, quotes[n:], lex) \
-            or _published(doc, end, lex) or _maker_after(doc, end, lex)
+            or _published(doc, end, lex)
         if type_:
             out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
 
 
-def _maker_after(doc, end: int, lex: Lexicon) -> str | None:
-    """A quote its maker, publisher or broadcaster follows in parentheses names a product: 「スッキリ!!」（日本テレビ
-    系列）, 「CX6」（リコー）, 「X」（東京ニュース通信社刊）; the company is one the gazetteer knows."""
-    if end + 2 >= len(doc) or doc[end + 1].text not in ("(", "（"):
-        return None
-    company = next((e for e in doc.ents if e.start == end + 2), None)
-    if company is None or company.label_ != "Organization" or company.ent_id_ not in lex.gazetteer_ids \
-            or company.end >= len(doc):
-        return None
-    mark = doc[company.end].text
-    return "Product" if mark in lex.maker_marks or mark in (")", "）", "／", "/") else None
+def _titles_before_makers(doc, lex: Lexicon) -> list[Candidate]:
+    """A quote its maker, publisher or broadcaster follows in parentheses names a product, however long and whatever
+    marks it holds: 「スッキリ!!」（日本テレビ系列）, 「CX6」（リコー）, 「…超常現象SP(秘)Xファイル」（テレビ朝日／12月22日
+    放送）; the company is one the gazetteer knows."""
+    out = []
+    companies = {e.start: e for e in doc.ents if e.label_ == "Organization" and e.ent_id_ in lex.gazetteer_ids}
+    for i, token in enumerate(doc):
+        close = _QUOTES.get(token.text)
+        end = next((j for j in range(i + 1, min(i + 40, len(doc))) if doc[j].text in (close, "。")), None) \
+            if close else None
+        if end is None or end == i + 1 or doc[end].text != close or end + 2 >= len(doc) \
+                or doc[end + 1].text not in ("(", "（"):
+            continue
+        company = companies.get(end + 2)
+        if company is not None and company.end < len(doc) and (
+                doc[company.end].text in lex.maker_marks or doc[company.end].text in (")", "）", "／", "/")):
+            out.append(Candidate(i + 1, end, "Product", "category", CUE))
+    return out
 
 
 def _quotes(doc) -> list[tuple[int, int]]:

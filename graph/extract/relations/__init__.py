@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 
+from graph.extract.mentions import MODEL_CODE
 from graph.extract.relations.appositions import Appositions
 from graph.extract.relations.base import Context, confidence
 from graph.extract.relations.discourse import Discourse
@@ -125,6 +126,10 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             return None
         if (kind == "releases" or kind == "develops" and rule == "possessive") and self.service(obj):
             kind = "operates"  # 更新サービス「ケータイアップデート」を提供, 毎日新聞のWEB媒体「毎日.jp」: a service is run
+        if kind == "usesTechnology" and self.device(subject) \
+                and any(ctx.mentions[obj].text.startswith(name) for name in ctx.platforms):
+            subject, kind, obj = obj, "installedIn", subject  # Android 4.0に対応した「ARROWS X F-10D」: a device's OS
+            # is built into it
         if not ctx.fits(kind, subject, obj):
             return None
         relation = Relation(subject, kind, obj, *self.evidence, rule=rule,
@@ -142,6 +147,16 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         before = first - 1 - (first > 0 and self.doc[first - 1].text in "「『")
         return before >= 0 and self.entity_at[before] is None and any(
             self.doc[before].text.endswith(noun) for noun in self.ctx.services)
+
+    def device(self, index: int) -> bool:
+        """Whether a product is a device: its name holds a model number (ARROWS X F-10D, iPhone 4S) and the text does
+        not introduce it as software (画像編集ソフト「Photoshop CS5」)."""
+        if self.ctx.mentions[index].type != "Product" or not any(
+                MODEL_CODE.match(word) for word in self.ctx.mentions[index].text.split()):
+            return False
+        first = self._first(index) if index in self.heads else 0
+        before = first - 1 - (first > 0 and self.doc[first - 1].text in "「『")
+        return not (before >= 0 and self.doc[before].text.endswith(self.ctx.software))
 
     def date_of(self, anchor) -> dict | None:
         """The date the sentence gives a fact: the first dated mention in the clause of its predicate, else the
@@ -163,9 +178,11 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         if found is None:
             return self._exemplars(token)
         out = [found]
+        joiners = [c.i for c in token.children if c.dep_ == "cc" and c.text in _COORDINATORS]
         for child in token.children:
             if child.i < token.i and any(c.text in _COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
-                    or child.dep_ == "conj":
+                    or child.dep_ == "conj" or any(child.i < j < token.i for j in joiners):  # KDDIおよび沖縄セルラー:
+                # the parser may hang the joiner on the last of the list
                 other = self._filler(child)
                 if other is not None and other not in out:
                     out.append(other)
