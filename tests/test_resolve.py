@@ -153,12 +153,13 @@ def test_what_is_no_name_is_no_entity(text, junk):
 
 @pytest.mark.parametrize("text, names", [
     ("機種名 ARROWS Me F-11D QUALCOMM MSM8255 1.4GHz シングルコア", ["ARROWS Me F-11D", "QUALCOMM", "MSM8255"]),
-    ("GPU MALI400MP OpenGL ES 2.0対応", ["MALI400MP", "OpenGL ES 2.0"]),
+    ("CPU MEDIAS X N-07D QUALCOMM MSM8960 1.5GHz デュアルコア", ["MEDIAS X N-07D", "QUALCOMM", "MSM8960"]),
     ("GALAXY Tab 10.1 LTE SC-01Dを発売する。", ["GALAXY Tab 10.1 LTE SC-01D"]),  # one name, a standard inside
+    ("・GA-Z77X-UD3H WiFi（2万2千円前後）", ["GA-Z77X-UD3H WiFi"]),
 ])
 def test_a_spec_row_read_as_one_name_is_the_model_and_the_chip(text, names):
     result = pipeline.build(texts={"a": text})
-    assert [m.text for e in result.extractions for m in e.mentions if m.type != "Quantity"] == names
+    assert [m.text for e in result.extractions for m in e.mentions if not m.is_value] == names
 
 
 def test_a_title_keeps_its_predicate_and_its_mark():

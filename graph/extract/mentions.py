@@ -269,23 +269,22 @@ def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
 
 
 def _split_at_known_names(doc, found: list[Candidate]) -> list[Candidate]:
-    """A spec sheet's row the tagger read as one name, a model and then the chip or the standard in it (ARROWS Me
-    F-11D QUALCOMM MSM8255, MALI400MP OpenGL ES): the model ends at its code, before a maker the gazetteer knows or
-    a technology that ends the span; what follows the maker is a product of its own (MSM8255). Returns the new
-    products."""
-    known = [c for c in found if c.source in ("gazetteer", "version")]
+    """A spec sheet's row the tagger read as one name, a model and then the maker of the chip in it (ARROWS Me F-11D
+    QUALCOMM MSM8255): the model ends at its code, before a company the gazetteer knows, and what follows the
+    company is a product of its own (MSM8255). A technology after a code stays (GA-Z77X-UD3H WiFi is one name).
+    Returns the new products."""
+    makers = [c for c in found if c.source == "gazetteer" and c.type == "Organization"]
     out = []
     for c in found:
-        if c.source != "tagger" or c.type not in ("Product", "Organization"):
+        if c.source != "tagger" or c.type not in ("Product", "Organization", "Event"):
             continue
-        inner = next((k for k in known if c.start < k.start < c.end and doc[k.start - 1].whitespace_
-                      and MODEL_CODE.match(_word_before(doc, k.start, c.start))
-                      and (k.type == "Organization" or k.end >= c.end)), None)
-        if inner is None:  # GALAXY Tab 10.1 LTE SC-01D is one name: a size, and LTE inside it
+        maker = next((k for k in makers if c.start < k.start < c.end and doc[k.start - 1].whitespace_
+                      and MODEL_CODE.match(_word_before(doc, k.start, c.start))), None)
+        if maker is None:
             continue
-        if inner.type == "Organization" and inner.end < c.end:
-            out.append(Candidate(inner.end, c.end, "Product", "tagger", TAGGER))
-        c.end = inner.start
+        if maker.end < c.end:
+            out.append(Candidate(maker.end, c.end, "Product", "tagger", TAGGER))
+        c.end = maker.start
     return out
 
 
@@ -529,7 +528,7 @@ def _remark(span) -> bool:
     if not any(t.tag_.startswith(_PREDICATE_TAGS) and not is_latin(t.text) for t in span) \
             or _SUBTITLE.search(span.text):
         return False
-    words = [t for t in span if t.pos_ not in ("PUNCT", "SYM", "SPACE", "X") and not _LAUGH.match(t.text)]
+    words = [t for t in span if t.pos_ not in ("PUNCT", "SYM", "SPACE", "X") and not _LAUGH_WORD.match(t.text)]
     return any(t.text in "、。?？" for t in span) or bool(words) and words[-1].tag_.startswith(
         _PREDICATE_TAGS + ("助詞",))
 
@@ -558,7 +557,7 @@ _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋�
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$|[^\x00-\x7F][wｗ]{2,}")
 _PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger's parts of speech call names verbs (文教堂)
 _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
-_LAUGH = re.compile(r"^(?:[wｗ]+|笑)$")
+_LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
 # a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), or a serial or a
 # build number of seven digits or more (A1001701, a tweet's status/127025804055019520)
