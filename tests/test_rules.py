@@ -782,6 +782,7 @@ def test_a_client_for_a_service_is_not_made_by_it(extract_text):
     assert not {f for f in facts(extraction) if f[0] == "Twitter"}
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("text, fact", [
     ("BSKBB03WHは、Bluetooth 3.0のHIDプロファイルに対応した折りたたみキーボードです。",
      ("BSKBB03WH", "usesTechnology", "Bluetooth 3.0")),  # a technology's category noun stands for the one before の
@@ -790,11 +791,13 @@ def test_a_category_noun_of_technologies_stands_for_the_technology_it_is_of(extr
     assert fact in facts(extract_text(text))
 
 
+@pytest.mark.model
 def test_a_category_noun_of_products_does_not_stand_for_the_product_it_is_of(extract_text):
     extraction = extract_text("楽天は「Kobo」のサイトを新たに開設した。")
     assert ("楽天", "operates", "Kobo") not in facts(extraction)
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("text, fact", [
     ("Android 4.0に対応したスマートフォン「ARROWS X F-10D」を発売した。", ("Android 4.0", "installedIn", "ARROWS X F-10D")),
     ("画像編集ソフト「Photoshop CS5」はWindows 7に対応する。", ("Photoshop CS5", "usesTechnology", "Windows 7")),
