@@ -145,6 +145,7 @@ def test_one_label_never_stands_for_two_entities():
     ("田中氏はツイッターで「最高」（seikoito/status/127251735499649024）と発言した。",
      "seikoito/status/127251735499649024"),
     ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
+    ("HTPCを自作してみた。", "HTPC"),  # a kind of device
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})
@@ -238,6 +239,9 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("大阪・心斎橋OPAで開催。", "心斎橋OPA", "Facility"),  # the city before a facility
     ("インテルSmart Response Technologyに対応。", "Smart Response Technology", "Technology"),  # maker glued
     ("エフセキュア・コーポレーション　by 山田", "エフセキュア・コーポレーション", "Organization"),
+    ("マイクロソフトはSurfaceのハードウェアを自社で提供する。", "Surface", "Product"),  # the gazetteer's software,
+    ("Officeソフトも使える。", "Office", "Product"),  # devices and standards, which the tagger takes for companies
+    ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA", "Technology"),
 ])
 def test_a_name_of_common_words_or_of_a_telling_form_is_an_entity_of_its_type(text, name, type_):
     result = pipeline.build(texts={"a": text})
