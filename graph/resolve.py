@@ -84,8 +84,8 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
             names.get(normalise(m.key or m.text)) or names.get(normalise(m.text)) or normalise(m.key or m.text)
         if not key.startswith("@"):
             names.setdefault(normalise(m.key or m.text), key)
-            if id(m) not in parts:  # a part its document tied to a whole (ソフトバンク for ソフトバンクグループ,
-                names.setdefault(normalise(m.text), key)  # 岡村 for 岡村隆史) joins nothing in another document
+            if id(m) not in parts:  # ソフトバンク, tied to ソフトバンクグループ in its document, ties nothing elsewhere
+                names.setdefault(normalise(m.text), key)
         m.entity = key
         types[key][m.type] += _TRUST.get(m.source, 2)
     for author in filter(None, authors):
