@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from graph.extract.quantities import NUMBER, alternation
 from graph.model import ENTITY_TYPES, Mention
 from graph.profile import Profile
 from graph.resolve import normalise, reference_companies
@@ -162,12 +163,12 @@ class Lexicon:
         self.operating_verbs = set(names.get("operating_verbs", []))
         self.platforms = tuple(profile["appositions"].get("platforms", []))
         self.maker_marks = set(profile["appositions"].get("makers", {})) - {""}
-        # a measured value or range at the end of a span, in a unit written in Latin letters (ACアダプタ 5V,
-        # 900／1800MHz, 400-450Lm)
-        units = "|".join(re.escape(u) for u in sorted(profile["quantities"].get("units", {}), key=len, reverse=True)
-                         if u.isascii() and u.isalpha())
-        number = r"\d+(?:[.,]\d+)*"
-        self.measure = re.compile(rf"(?:^|(?<=[\s/／、,])){number}(?:\s?[-〜～~]\s?{number})?\s?(?:{units})$"
+        # a measured value or range at the end of a span, in a unit of the profile's written in Latin letters
+        # (ACアダプタ 5V, 900／1800MHz, 400-450Lm)
+        quantities = profile["quantities"]
+        units = alternation([u for u in quantities.get("units", {}) if u.isascii() and u.isalpha()])
+        range_ = alternation(quantities.get("range", []))
+        self.measure = re.compile(rf"(?:^|(?<=[\s/／、,])){NUMBER}(?:\s?(?:{range_})\s?{NUMBER})?\s?(?:{units})$"
                                   if units else "(?!)")
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
@@ -804,28 +805,25 @@ def _titles_before_makers(doc, lex: Lexicon) -> list[Candidate]:
     """A quote its maker, publisher or broadcaster follows in parentheses names a product, however long and whatever
     marks it holds: 「スッキリ!!」（日本テレビ系列）, 「CX6」（リコー）, 「…超常現象SP(秘)Xファイル」（テレビ朝日／12月22日
     放送）; the company is one the gazetteer knows."""
-    out = []
     companies = {e.start: e for e in doc.ents if e.label_ == "Organization" and e.ent_id_ in lex.gazetteer_ids}
-    for i, token in enumerate(doc):
-        close = _QUOTES.get(token.text)
-        end = next((j for j in range(i + 1, min(i + 40, len(doc))) if doc[j].text in (close, "。")), None) \
-            if close else None
-        if end is None or end == i + 1 or doc[end].text != close or end + 2 >= len(doc) \
-                or doc[end + 1].text not in ("(", "（"):
-            continue
+    out = []
+    for i, end in _quotes(doc, longest=40):
         company = companies.get(end + 2)
-        if company is not None and company.end < len(doc) and (
-                doc[company.end].text in lex.maker_marks or doc[company.end].text in (")", "）", "／", "/")):
+        if company is not None and doc[end + 1].text in ("(", "（") and company.end < len(doc) \
+                and (doc[company.end].text in lex.maker_marks or doc[company.end].text in (")", "）", "／", "/")) \
+                and not any(t.text == "。" for t in doc[i + 1:end]):
             out.append(Candidate(i + 1, end, "Product", "category", CUE))
     return out
 
 
-def _quotes(doc) -> list[tuple[int, int]]:
-    """(opening, closing) token indices of the short quotes in a doc, none inside another."""
+def _quotes(doc, longest: int = 12) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the quotes in a doc of fewer than ``longest`` tokens, none inside
+    another."""
     out = []
     for i, token in enumerate(doc):
         close = _QUOTES.get(token.text)
-        end = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == close), None) if close else None
+        end = next((j for j in range(i + 1, min(i + longest, len(doc))) if doc[j].text == close), None) \
+            if close else None
         if end is not None and end > i + 1 and (not out or out[-1][1] < i):
             out.append((i, end))
     return out

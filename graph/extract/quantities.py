@@ -16,7 +16,8 @@ from graph.profile import Profile
 NUMBER = r"\d+(?:[.,]\d+)*"
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
+    """A regular expression that matches any of the words, the longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -28,16 +29,16 @@ class Patterns:
         self.currencies: dict[str, str] = q.get("currencies", {})
         self.scales = {k: Decimal(str(v)) for k, v in q.get("scales", {}).items()}
         self.units: dict[str, str] = q.get("units", {})
-        approx = _alternation(q.get("approximate", []))
+        approx = alternation(q.get("approximate", []))
         at_least, at_most = q.get("at_least", []), q.get("at_most", [])
         self.at_least, self.at_most = set(at_least), set(at_most)
-        bound = _alternation(set(at_least) | set(at_most))
-        range_ = _alternation(q.get("range", []))
-        ja_scale = _alternation([s for s in self.scales if not s.isascii()])
-        en_scale = _alternation([s for s in self.scales if s.isascii()])
+        bound = alternation(set(at_least) | set(at_most))
+        range_ = alternation(q.get("range", []))
+        ja_scale = alternation([s for s in self.scales if not s.isascii()])
+        en_scale = alternation([s for s in self.scales if s.isascii()])
         amount = rf"(?:{NUMBER}\s?(?:{ja_scale}))+(?:{NUMBER})?|{NUMBER}"
-        prefix_cur = _alternation([c for c in self.currencies if not c[-1].isalpha() or c.startswith("US")])
-        suffix_cur = _alternation(self.currencies)
+        prefix_cur = alternation([c for c in self.currencies if not c[-1].isalpha() or c.startswith("US")])
+        suffix_cur = alternation(self.currencies)
         self.money = re.compile(
             rf"(?P<pre>{approx})?(?P<cur1>{prefix_cur})?\s?(?P<amount>{amount})\s?"
             rf"(?P<en>(?:{en_scale})(?![A-Za-z]))?\s?(?P<cur2>{suffix_cur})?(?P<post>{approx})?"
@@ -48,7 +49,7 @@ class Patterns:
             rf"(?P<b>{NUMBER}))?\s?{percent_sign}\s?(?P<bound>{bound})?"
         )
         self.quantity = re.compile(
-            rf"(?P<pre>{approx})?(?P<amount>{amount})\s?(?P<unit>{_alternation(self.units)})(?![A-Za-z])"
+            rf"(?P<pre>{approx})?(?P<amount>{amount})\s?(?P<unit>{alternation(self.units)})(?![A-Za-z])"
             rf"\s?(?P<bound>{bound})?"
         )
 
@@ -87,7 +88,7 @@ def find(text: str, offset: int, profile: Profile, taken: list[tuple[int, int]] 
 def amount(text: str, scales: dict[str, Decimal]) -> Decimal | None:
     """``1兆2000億`` -> 1200000000000; ``165億`` -> 16500000000; ``1,234.5`` -> 1234.5."""
     total = Decimal(0)
-    scale_re = _alternation([s for s in scales if not s.isascii()])
+    scale_re = alternation([s for s in scales if not s.isascii()])
     rest = text
     for m in re.finditer(rf"({NUMBER})\s?({scale_re})?", text):
         try:

@@ -126,10 +126,8 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             return None
         if (kind == "releases" or kind == "develops" and rule == "possessive") and self.service(obj):
             kind = "operates"  # 更新サービス「ケータイアップデート」を提供, 毎日新聞のWEB媒体「毎日.jp」: a service is run
-        if kind == "usesTechnology" and self.device(subject) \
-                and any(ctx.mentions[obj].text.startswith(name) for name in ctx.platforms):
-            subject, kind, obj = obj, "installedIn", subject  # Android 4.0に対応した「ARROWS X F-10D」: a device's OS
-            # is built into it
+        if kind == "usesTechnology" and self.device(subject) and ctx.platform(obj):
+            subject, kind, obj = obj, "installedIn", subject  # Android 4.0に対応した「X F-10D」: a device's own OS
         if not ctx.fits(kind, subject, obj):
             return None
         relation = Relation(subject, kind, obj, *self.evidence, rule=rule,
@@ -141,11 +139,8 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
 
     def service(self, index: int) -> bool:
         """Whether the text introduces the name as a service (データ通信サービス「UQ WiMAX」)."""
-        if index not in self.heads:
-            return False
-        first = self._first(index)
-        before = first - 1 - (first > 0 and self.doc[first - 1].text in "「『")
-        return before >= 0 and self.entity_at[before] is None and any(
+        before = self._introducer(index)
+        return before is not None and self.entity_at[before] is None and any(
             self.doc[before].text.endswith(noun) for noun in self.ctx.services)
 
     def device(self, index: int) -> bool:
@@ -154,9 +149,17 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         if self.ctx.mentions[index].type != "Product" or not any(
                 MODEL_CODE.match(word) for word in self.ctx.mentions[index].text.split()):
             return False
-        first = self._first(index) if index in self.heads else 0
+        before = self._introducer(index)
+        return before is None or not self.doc[before].text.endswith(self.ctx.software)
+
+    def _introducer(self, index: int) -> int | None:
+        """The token written right before a name of this segment and its opening quote: the noun that may say what
+        it is (サービス「UQ WiMAX」)."""
+        if index not in self.heads:
+            return None
+        first = self._first(index)
         before = first - 1 - (first > 0 and self.doc[first - 1].text in "「『")
-        return not (before >= 0 and self.doc[before].text.endswith(self.ctx.software))
+        return before if before >= 0 else None
 
     def date_of(self, anchor) -> dict | None:
         """The date the sentence gives a fact: the first dated mention in the clause of its predicate, else the
@@ -178,11 +181,11 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         if found is None:
             return self._exemplars(token)
         out = [found]
+        # KDDIおよび沖縄セルラー: the parser may hang the joiner on the last of the list
         joiners = [c.i for c in token.children if c.dep_ == "cc" and c.text in _COORDINATORS]
         for child in token.children:
             if child.i < token.i and any(c.text in _COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
-                    or child.dep_ == "conj" or any(child.i < j < token.i for j in joiners):  # KDDIおよび沖縄セルラー:
-                # the parser may hang the joiner on the last of the list
+                    or child.dep_ == "conj" or any(child.i < j < token.i for j in joiners):
                 other = self._filler(child)
                 if other is not None and other not in out:
                     out.append(other)

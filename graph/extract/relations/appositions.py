@@ -84,8 +84,7 @@ class Appositions:
                 self.emit(before, ctx.maker_kind(before), product, "maker-category", doc[noun])
             elif named.type != "Technology":
                 continue
-            elif any(named.text.startswith(name) for name in ctx.platforms) \
-                    and not doc[noun].text.endswith(ctx.software):
+            elif ctx.platform(before) and not doc[noun].text.endswith(ctx.software):
                 self.emit(before, "installedIn", product, "platform", doc[noun])
             else:
                 self.emit(product, "usesTechnology", before, "platform", doc[noun])

@@ -143,6 +143,10 @@ class Context:
         return (self.mentions[subject].type in signature.get("subject", [])
                 and (self.mentions[obj].is_value or self.mentions[obj].type in signature.get("object", [])))
 
+    def platform(self, index: int) -> bool:
+        """Whether a mention names an operating system, one of the profile's platforms (Android 4.0, iOS 5)."""
+        return self.mentions[index].text.startswith(self.platforms)
+
     def maker_kind(self, org: int) -> str:
         """What a company named with a product does with it: a carrier or a broadcaster sells or airs it
         (ドコモの「ARROWS X」), any other makes it."""

@@ -206,14 +206,12 @@ class CaseFrames:
             if frame.agreement else {}
         for s in subjects:
             for o in objects:
-                if frame.kind == "usesTechnology" and ctx.mentions[s].type == "Product" \
-                        and ctx.mentions[o].text.startswith(ctx.platforms) \
+                if frame.kind == "usesTechnology" and ctx.mentions[s].type == "Product" and ctx.platform(o) \
                         and any(a.kind == "installedIn" for a in frame.alternatives):
                     self.emit(o, "installedIn", s, rule, anchor, modality=frame.modality)
                     continue  # Android 4.0を採用 (a predicate that can build one thing into another): an operating
-                    # system a device adopts is built into it; one software supports (に対応) it runs on
-                if frame.kind == "installedIn" and ctx.mentions[s].type == "Technology" \
-                        and not ctx.mentions[s].text.startswith(ctx.platforms):
+                    # system a device adopts is built into it (as is one it supports: Segment.emit)
+                if frame.kind == "installedIn" and ctx.mentions[s].type == "Technology" and not ctx.platform(s):
                     self.emit(o, "usesTechnology", s, rule, anchor, modality=frame.modality)
                     continue  # Keplerを搭載: a device built on a technology other than an operating system uses it
                 r = self.emit(s, frame.kind, o, rule, anchor, qualifiers=dict(qualifiers), modality=frame.modality)

@@ -28,8 +28,9 @@ class Possessives:
                 for rule in ctx.possessives:
                     if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                         s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
-                        kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]  # ソフトバンク
-                        self.emit(s, kind, o, "possessive", token.head)  # の「AQUOS PHONE」: a phone it sells
+                        # ドコモの「ARROWS X」: a carrier's phone is one it sells, not makes
+                        kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]
+                        self.emit(s, kind, o, "possessive", token.head)
 
     def _owned(self, head) -> list[int]:
         """What the noun an owner hangs on names, or the category noun of the phrase it begins (ネットジャパンの総合
