@@ -155,6 +155,7 @@ def test_what_is_no_name_is_no_entity(text, junk):
 @pytest.mark.parametrize("text, names", [
     ("機種名 ARROWS Me F-11D QUALCOMM MSM8255 1.4GHz シングルコア", ["ARROWS Me F-11D", "QUALCOMM", "MSM8255"]),
     ("CPU MEDIAS X N-07D QUALCOMM MSM8960 1.5GHz デュアルコア", ["MEDIAS X N-07D", "QUALCOMM", "MSM8960"]),
+    ("CPU F-09D LUMIERE QUALCOMM MSM8255 1.4GHz", ["F-09D LUMIERE", "QUALCOMM", "MSM8255"]),  # a word after the code
     ("GALAXY Tab 10.1 LTE SC-01Dを発売する。", ["GALAXY Tab 10.1 LTE SC-01D"]),  # one name, a standard inside
     ("・GA-Z77X-UD3H WiFi（2万2千円前後）", ["GA-Z77X-UD3H WiFi"]),
 ])
@@ -181,6 +182,7 @@ def test_a_title_keeps_its_predicate_and_its_mark():
     ("公式Twitterアカウント「@jojo_sma」による予約争奪戦。", "@jojo_sma"),  # a handle
     ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetoothキーボード"),  # a name and a common noun
+    ("シャープ液晶テレビAQUOSの新製品が登場。", "シャープ液晶テレビAQUOS"),  # a maker and a category noun before it
     ("これはヤバいよなｗｗ", "ｗｗ"),  # a comment's laugh
     ("ダウンロードするのは「rktools.msi」というファイルだ。", "rktools.msi"),  # a file
     ("UQコミュニケーションズから発売されたWiMAX対応モバイルWi-Fiルーター「AtermWM3600R」が到着した。",
@@ -242,6 +244,9 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("マイクロソフトはSurfaceのハードウェアを自社で提供する。", "Surface", "Product"),  # the gazetteer's software,
     ("Officeソフトも使える。", "Office", "Product"),  # devices and standards, which the tagger takes for companies
     ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA", "Technology"),
+    ("ドコモは「Xi2割キャンペーン」を延長した。", "Xi2割キャンペーン", "Event"),  # a campaign, not a product
+    ("ソフトバンクは「プラチナバンドスタート記念キャンペーン」を実施する。", "プラチナバンドスタート記念キャンペーン",
+     "Event"),  # of common words, but in quotes
 ])
 def test_a_name_of_common_words_or_of_a_telling_form_is_an_entity_of_its_type(text, name, type_):
     result = pipeline.build(texts={"a": text})

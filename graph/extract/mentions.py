@@ -212,12 +212,13 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                 start, end = _whole_words(doc, *_trim(doc, part_start, part_end, lex, span.label_))
                 if span.label_ in ("Organization", "Product", "Technology"):
                     start, end = _without_label_words(doc, start, end)
+                    start = _without_category_before(doc, start, end, lex)
                 if span.label_ == "Product":
                     end = _without_common_tail(doc, start, end, lex)
                 if span.label_ in ("Organization", "Product", "Technology"):
                     end = _without_measure(doc, start, end, lex)
                 if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
-                        and not _category_phrase(doc[start:end], lex):
+                        and not _category_phrase(doc[start:end], lex, quoted=_in_quotes(doc, start, end)):
                     found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_, lex), "tagger",
                                            TAGGER))
     else:  # another recogniser's labels, mapped through the profile's ner_labels
@@ -271,30 +272,22 @@ def _without_makers(doc, found: list[Candidate], lex: Lexicon) -> None:
 
 def _split_at_known_names(doc, found: list[Candidate]) -> list[Candidate]:
     """A spec sheet's row the tagger read as one name, a model and then the maker of the chip in it (ARROWS Me F-11D
-    QUALCOMM MSM8255): the model ends at its code, before a company the gazetteer knows, and what follows the
-    company is a product of its own (MSM8255). A technology after a code stays (GA-Z77X-UD3H WiFi is one name).
-    Returns the new products."""
+    QUALCOMM MSM8255, F-09D ANTEPRIMA QUALCOMM MSM8255): the model, which holds a code, ends before a company the
+    gazetteer knows, and what follows the company is a product of its own (MSM8255). A technology after a code
+    stays (GA-Z77X-UD3H WiFi is one name). Returns the new products."""
     makers = [c for c in found if c.source == "gazetteer" and c.type == "Organization"]
     out = []
     for c in found:
         if c.source != "tagger" or c.type not in ("Product", "Organization", "Event"):
             continue
         maker = next((k for k in makers if c.start < k.start < c.end and doc[k.start - 1].whitespace_
-                      and MODEL_CODE.match(_word_before(doc, k.start, c.start))), None)
+                      and any(MODEL_CODE.match(word) for word in doc[c.start:k.start].text.split())), None)
         if maker is None:
             continue
         if maker.end < c.end:
             out.append(Candidate(maker.end, c.end, "Product", "tagger", TAGGER))
         c.end = maker.start
     return out
-
-
-def _word_before(doc, i: int, start: int) -> str:
-    """The word of glued tokens that ends right before token ``i``, from ``start`` at most: F-11D."""
-    j = i - 1
-    while j > start and not doc[j - 1].whitespace_:
-        j -= 1
-    return doc[j:i].text
 
 
 def _model_names(doc, spans) -> list:
@@ -412,6 +405,22 @@ def _without_common_tail(doc, start: int, end: int, lex: Lexicon) -> int:
     return end
 
 
+def _without_category_before(doc, start: int, end: int, lex: Lexicon) -> int:
+    """The start of a Latin name the tagger ran on from the category noun before it, and from the maker and the
+    common words before that: AQUOS in シャープ液晶テレビAQUOS (but not SALON in ビデオSALON, a magazine's name of
+    words, nor a company before a name alone, ドコモ AQUOS PHONE, which the makers' rule reads)."""
+    nouns = common_nouns()
+    first = next((i for i in range(start, end) if is_latin(doc[i].text) and not doc[i].like_num), None)
+    if first is None or first == start or lex.category(doc[start:first].text.strip()) is None:
+        return start
+    head = [t for t in doc[start:first] if not (t.is_space or t.tag_ == "空白")]
+    common = [t for t in head if "普通名詞" in t.tag_ and t.text in nouns]
+    if common and all(t in common or t.ent_type_ == "Organization" and t.ent_id_
+                      or any(k in t.tag_ for k in ("接尾辞", "接頭辞", "数詞")) for t in head):
+        return first
+    return start
+
+
 def _without_measure(doc, start: int, end: int, lex: Lexicon) -> int:
     """The end of a name before the value a spec sheet gives it (PowerBank in PowerBank 10000mAh); a span that is
     all values ends where it starts (5V/9V/12V)."""
@@ -441,13 +450,18 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
     technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
-    number alone (ISW11F) is a product, not an organisation, and so is an award (芥川賞, as the NER gold has it)."""
+    number alone (ISW11F) is a product, not an organisation, and so is an event's name with one (F-09D ANTEPRIMA)
+    and an award (芥川賞, as the NER gold has it); a name that ends in a category noun of events is an event
+    (プラチナバンド記念キャンペーン)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
                 span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit() for name in lex.platforms):
         return "Technology"
-    if type_ == "Organization" and _MODEL.match(span.text):
+    if type_ in ("Product", "Organization") and lex.category(span.text) == "Event":
+        return "Event"
+    if type_ == "Organization" and _MODEL.match(span.text) \
+            or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
     if type_ == "Organization" and len(span.text) > 2 and span.text.endswith(lex.award_suffixes):
         return "Product"
@@ -648,11 +662,12 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
     return True
 
 
-def _category_phrase(span, lex: Lexicon) -> bool:
+def _category_phrase(span, lex: Lexicon, quoted: bool = False) -> bool:
     """A category noun with only common words or known technologies before it names no one thing: AIチップ,
-    大規模言語モデル, モバイルWi-Fiルーター (but a word of Latin letters, full-width too, is a name's: ｉＨＳテクノロジー)."""
-    text = span.text
-    if lex.category(text) is None or any(text.endswith(form) for form in lex.full_legal_forms):
+    大規模言語モデル, モバイルWi-Fiルーター (but a word of Latin letters, full-width too, is a name's: ｉＨＳテクノロジー;
+    and an event's in quotes is one: 「プラチナバンド記念キャンペーン」, unlike 「WEBサービス」)."""
+    text, type_ = span.text, lex.category(span.text)
+    if type_ is None or quoted and type_ == "Event" or any(text.endswith(form) for form in lex.full_legal_forms):
         return False  # 東洋パルプ株式会社 names one company
     size = max(n for n in range(1, len(text) + 1) if text[-n:] in lex.categories)
     rest = [t for t in span if t.idx - span.start_char < len(text) - size]
