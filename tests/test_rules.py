@@ -765,6 +765,11 @@ def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
     ("これが次世代スマートフォン！ドコモ「Xperia acro HD SO-03D」開封レポート",
      ("ドコモ", "releases", "Xperia acro HD SO-03D")),  # a headline's company before a product in quotes
     ("写真でみる世界最軽量Ultrabook、NEC「LaVie Z」", ("NEC", "develops", "LaVie Z")),
+    ("新しいノートPCはインテルCore i7を搭載する。", ("インテル", "develops", "Core i7")),  # a maker before the name
+    ("ドコモ AQUOS PHONE SH-01D向けのケースが登場した。", ("ドコモ", "releases", "AQUOS PHONE SH-01D")),  # a carrier
+    ("来週はau向け「ARROWS Z ISW13F」および「AQUOS PHONE CL IS17SH」、「GALAXY SII WiMAX ISW11SC」の新色が発売される。",
+     ("au", "releases", "GALAXY SII WiMAX ISW11SC")),  # the last of a long list for a carrier
+    ("ソフトバンクの「AQUOS PHONE 104SH」が人気だ。", ("ソフトバンク", "releases", "AQUOS PHONE 104SH")),
     ("NTTドコモは「ARROWS X」の発売を決定した。", ("NTTドコモ", "releases", "ARROWS X")),  # the event decided
     ("アプリ「WishScope」を展開しているザワット株式会社が企画した。", ("ザワット株式会社", "releases", "WishScope")),
     ("Googleは3日、期間限定コンテンツ「みらいサーチ」を開設した。", ("Google", "operates", "みらいサーチ")),  # a site opened
@@ -775,6 +780,25 @@ def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
 ])
 def test_who_makes_and_sells_a_product_written_in_a_clause_or_a_headline(extract_text, text, fact):
     assert fact in facts(extract_text(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("ソニーは、台湾・台北で行われている展示会「COMPUTEX TAIPEI 2013」で新製品を発表した。",
+     ("COMPUTEX TAIPEI 2013", "locatedIn", "台北")),  # a light verb with a named event holds it
+    ("KDDIは、LTE方式による高速データ通信サービス「au 4G LTE」を始めた。",
+     ("au 4G LTE", "usesTechnology", "LTE")),  # what a product works by
+])
+def test_an_event_held_and_a_technology_a_product_works_by(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("ウォークマンやAndroidスマートフォン、PlayStation Vitaなどの対応機器で楽しめる。",
+     ("Android", "installedIn", "PlayStation Vita")),  # the next of a list is no name of the category noun
+    ("iPhoneやAndroid対応端末が増えている。", ("Android", "installedIn", "iPhone")),  # nor one listed before it
+])
+def test_a_category_noun_stands_for_no_name_of_its_list(extract_text, text, fact):
+    assert fact not in facts(extract_text(text))
 
 
 def test_a_client_for_a_service_is_not_made_by_it(extract_text):

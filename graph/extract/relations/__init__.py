@@ -112,6 +112,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             self._appositions()
             self._performers()
             self._possessives()
+            self._by_means()
             self._roles()
             self._compounds()
             self._attributes()
@@ -250,12 +251,14 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                     and ctx.mentions[index].type == type_ and any(c.text == "の" for c in child.children):
                 return index
         # ＣＯＯＬＰＩＸ　Ｓシリーズ３機種, 「レグザタブレット」の新モデル: a generic noun for products stands for the one
-        # its own phrase names
+        # its own phrase names (not one listed before it: iPhoneやAndroid対応端末)
         if token.text in lex.generic_products:
             for i in range(token.i - 1, max(token.left_edge.i, token.i - 6) - 1, -1):
                 index = self.entity_at[i]
                 if index is not None and ctx.mentions[index].type == type_:
                     return index
+                if index is None and doc[i].text in _COORDINATORS:
+                    break
         # このチップ: the last name of the category's type
         if self._demonstrative(token):
             return ctx.last_of_type(type_, self.offset + token.idx)
@@ -278,8 +281,8 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         doc = self.doc
         for j in range(token.i + 1, min(token.i + 3, len(doc))):
             if self.entity_at[j] is not None and self.ctx.mentions[self.entity_at[j]].type == type_:
-                if all(t.is_punct for t in doc[token.i + 1:j]):
-                    return self.entity_at[j]
+                if all(t.is_punct and t.text not in _COORDINATORS for t in doc[token.i + 1:j]):
+                    return self.entity_at[j]  # not the next of a list: Androidスマートフォン、PlayStation Vita
         head = token.head
         if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(
                 c.dep_ in ("cop", "aux") for c in head.children):

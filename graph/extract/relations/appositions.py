@@ -46,10 +46,13 @@ class Appositions:
         return first
 
     def _products_after(self, i: int, limit: int = 14) -> list[int]:
-        """The product mentions a phrase starting at token ``i`` names: the first one, and those listed with it."""
+        """The product mentions a phrase starting at token ``i`` names: the first one, within ``limit`` tokens, and
+        those listed with it."""
         doc, found = self.doc, []
-        for j in range(i, min(self.sent.end, i + limit)):
+        for j in range(i, self.sent.end):
             token = doc[j]
+            if not found and j >= i + limit:
+                break
             index = self.entity_at[j]
             if index is not None:
                 if self.ctx.mentions[index].type == "Product" and index not in found:

@@ -40,6 +40,8 @@ PRIOR = {
     "performer": 0.7,
     "maker-category": 0.8,
     "maker-quote": 0.8,
+    "maker-name": 0.8,
+    "by-means": 0.8,
     "edition": 0.8,
 }
 
@@ -73,6 +75,7 @@ class Frame:
     place: str | None = None
     means: str | None = None
     modality: str | None = None  # 非対応: negated whatever the words after it say
+    held: bool = False  # a light verb with a named event as its object stands for this predicate
     alternatives: tuple[Frame, ...] = ()
 
     @classmethod
@@ -107,6 +110,7 @@ class Context:
         self.frames = {lemma: Frame.of(lemma, entry) for lemma, entry in p["predicates"].items()}
         self.kinds: dict[str, dict] = p["relation_kinds"]
         self.light_verbs = set(p["light_verbs"])
+        self.holding = next((frame for frame in self.frames.values() if frame.held), None)
         self.means_verbs = set(p["means_verbs"])
         self.org_parts = set(p["organization_parts"])
         self.possessives = p["possessives"]
@@ -150,7 +154,7 @@ class Context:
     def maker_kind(self, org: int) -> str:
         """What a company named with a product does with it: a carrier or a broadcaster sells or airs it
         (ドコモの「ARROWS X」), any other makes it."""
-        return "releases" if self.mentions[org].key in self.sellers else "develops"
+        return "releases" if self.name_of(org) in self.sellers else "develops"
 
     def programme(self, index: int) -> bool:
         """Whether a mention names an event, or a product the text says a broadcaster airs."""

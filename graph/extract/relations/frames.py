@@ -257,7 +257,8 @@ class CaseFrames:
 
     def _light_verb(self, pred) -> None:
         """生産は…で行われる: the verb's arguments belong to the event its topic names; 主演を務める: to the event
-        its object names."""
+        its object names; 台北で行われているイベント「X」: to the holding of the event it names (the frame the profile
+        marks ``held``)."""
         args = self.arguments(pred)
         nominal = None
         for role in ("agent", "theme"):
@@ -268,6 +269,13 @@ class CaseFrames:
             nominal = next((t for t in self.sent if t.i < pred.i and self.entity_at[t.i] is None and self.frame(t)
                             and any(c.text == "は" for c in t.children if c.dep_ == "case")), None)
         if nominal is None:
+            holding, said = self.ctx.holding, len(self.ctx.relations)
+            events = [f for t in args.get("theme", []) for f in self.fillers(t) if self.ctx.mentions[f].type == "Event"]
+            if holding and events:  # 台北で行われているイベント「X」: the event is held there
+                for variant in (holding, *holding.alternatives):
+                    self.apply(variant, pred, args)
+                self.ctx.relations[said:] = [r for r in self.ctx.relations[said:]
+                                             if r.subject in events or r.object in events]  # not what is listed with it
             return
         frame = self.frame(nominal)
         own = [f for c in nominal.children if self.role(c) in ("modifier", "theme") for f in self.fillers(c)]

@@ -32,6 +32,21 @@ class Possessives:
                         kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]
                         self.emit(s, kind, o, "possessive", token.head)
 
+    def _by_means(self) -> None:
+        """X（方式）による…「Y」: a product named after a technology it works by uses it (モバイルWiMAX方式による通信
+        サービス「UQ WiMAX」); a device has an operating system built in (see ``emit``)."""
+        ctx = self.ctx
+        for token in self.sent:
+            if token.dep_ != "nmod" or token.head.i <= token.i or token.head.pos_ != "NOUN" or not any(
+                    c.text == "に" and any(f.lemma_ == "よる" for f in c.children) for c in token.children):
+                continue
+            for tech in self.fillers(token):
+                if ctx.mentions[tech].type != "Technology":
+                    continue
+                for product in self._owned(token.head):
+                    if ctx.mentions[product].type == "Product":
+                        self.emit(product, "usesTechnology", tech, "by-means", token.head)
+
     def _owned(self, head) -> list[int]:
         """What the noun an owner hangs on names, or the category noun of the phrase it begins (ネットジャパンの総合
         バックアップ＆リストアソフト「X」, where the parser hung the owner on バックアップ)."""
@@ -51,7 +66,8 @@ class Possessives:
             and self.doc[after].pos_ == "NOUN" and ctx.lex.category(self.doc[after].text) != ctx.mentions[index].type
 
     def _compounds(self) -> None:
-        """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list)."""
+        """Names written one after the other, outer place first: 米テキサス州テイラー工場 (but 日米欧 is a list); a
+        company before a product's name makes it, or sells it (インテルCore i7, ドコモ AQUOS PHONE SH-01D)."""
         ctx, doc = self.ctx, self.doc
         previous = None
         for token in self.sent:
@@ -60,6 +76,10 @@ class Possessives:
                 if current is None and not token.is_space:
                     previous = None
                 continue
+            if previous is not None and previous[1] == token.i - 1 and ctx.mentions[current].type == "Product" \
+                    and ctx.mentions[previous[0]].type == "Organization" \
+                    and known_company(ctx.mentions[previous[0]], ctx.lex):
+                self.emit(previous[0], ctx.maker_kind(previous[0]), current, "maker-name", token)
             if previous is not None and previous[1] == token.i - 1 and not doc[token.i - 1].whitespace_:
                 outer = previous[0]
                 if ctx.mentions[outer].type == "Place" and ctx.mentions[current].source != "countries":
