@@ -653,6 +653,8 @@ def test_places_listed_with_a_middle_dot_and_a_copula_place_nothing(extract_text
     ("ニコンデジタルカメラ「COOLPIX S800c」を試した。", ("ニコン", "develops", "COOLPIX S800c"), None),
     ("ドコモスマートフォン「ARROWS X」が人気だ。", ("ドコモ", "releases", "ARROWS X"), None),  # a carrier sells it
     ("Androidタブレット端末「Eee Pad」を試した。", ("Android", "installedIn", "Eee Pad"), None),
+    ("急いでダッシュしよう「トイレダッシュ」【Androidアプリ】", ("トイレダッシュ", "usesTechnology", "Android"),
+     ("Android", "installedIn", "トイレダッシュ")),  # a headline's tag after the name
     ("Android時計アプリ「ドロイド君時計」を試した。", ("ドロイド君時計", "usesTechnology", "Android"),
      ("Android", "installedIn", "ドロイド君時計")),  # software runs on a platform, has none built in
     ("同社のAndroid向けポータルサイト「SQUARE ENIX MARKET」を提供開始した。",
@@ -766,6 +768,9 @@ def test_a_part_of_a_persons_name_is_that_person(profile, text, mention):
      ("ドコモ", "releases", "Xperia acro HD SO-03D")),  # a headline's company before a product in quotes
     ("写真でみる世界最軽量Ultrabook、NEC「LaVie Z」", ("NEC", "develops", "LaVie Z")),
     ("新しいノートPCはインテルCore i7を搭載する。", ("インテル", "develops", "Core i7")),  # a maker before the name
+    ("シャープ独自のユーザーインターフェイス「Feel UX」を使える。", ("シャープ", "develops", "Feel UX")),  # its own
+    ("同じ機能のAmazonの「Kindle Touch（広告なし、Wi-Fiモデル）」は139ドルだ。",
+     ("Amazon", "develops", "Kindle Touch")),  # the quote after の, which the parser hung elsewhere
     ("ドコモ AQUOS PHONE SH-01D向けのケースが登場した。", ("ドコモ", "releases", "AQUOS PHONE SH-01D")),  # a carrier
     ("来週はau向け「ARROWS Z ISW13F」および「AQUOS PHONE CL IS17SH」、「GALAXY SII WiMAX ISW11SC」の新色が発売される。",
      ("au", "releases", "GALAXY SII WiMAX ISW11SC")),  # the last of a long list for a carrier

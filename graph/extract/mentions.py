@@ -800,7 +800,8 @@ def _abbreviated(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:
 def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Candidate]:
     """A name in quotes takes a type from the words around it: the category noun right before it, or before
     its subject marker (チップ「AI6」, このチップが「AI6」です); the category a list of quotes ends with
-    (「エコノミスト」、「メンズ・ヘルス」といった雑誌); a verb that publishes a title (「春は馬車に乗って」を…刊行)."""
+    (「エコノミスト」、「メンズ・ヘルス」といった雑誌); a verb that publishes a title (「春は馬車に乗って」を…刊行); a
+    headline's tag after it (「トイレダッシュ」【Androidアプリ】)."""
     out = []
     for n, (i, end) in enumerate(quotes):
         if any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
@@ -810,7 +811,7 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
         last = i - 1 if said_to_be else i
         before = doc[max(0, last - 4):last].text
         type_ = (lex.category(before) if before else None) or _listed_as(doc, quotes[n:], lex) \
-            or _published(doc, end, lex)
+            or _published(doc, end, lex) or _tagged_as(doc, end, lex)
         if type_:
             out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
@@ -857,6 +858,14 @@ def _listed_as(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> str | None:
         return None
     after = [t for t in rest if t.idx >= rest.start_char + len(ending)][:3]
     return next((lex.categories[t.text] for t in after if t.text in lex.categories), None)
+
+
+def _tagged_as(doc, end: int, lex: Lexicon) -> str | None:
+    """The category of a headline's tag in 【】 right after a quote, which it ends with: 【Androidアプリ】."""
+    close = next((j for j in range(end + 2, min(end + 8, len(doc))) if doc[j].text == "】"), None)
+    if end + 1 >= len(doc) or doc[end + 1].text != "【" or close is None:
+        return None
+    return lex.category(doc[end + 2:close].text)
 
 
 def _published(doc, end: int, lex: Lexicon) -> str | None:

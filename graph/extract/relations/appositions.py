@@ -69,15 +69,17 @@ class Appositions:
     # -- rules -----------------------------------------------------------------------------------------
 
     def _platforms(self) -> None:
-        """Androidスマートフォン「HTC J」, WiMAXルーター「X」: a technology written before the category noun of a named
-        product is built into it (an operating system, the profile's ``platforms``, but not into software: Android
-        アプリ) or used by it; ニコンデジタルカメラ「COOLPIX」: a company's is one it makes (one a carrier or a
-        broadcaster sells or airs)."""
+        """Androidスマートフォン「HTC J」, WiMAXルーター「X」, 「トイレダッシュ」【Androidアプリ】: a technology written
+        before the category noun of a named product is built into it (an operating system, the profile's
+        ``platforms``, but not into software: Android アプリ) or used by it; ニコンデジタルカメラ「COOLPIX」: a
+        company's is one it makes (one a carrier or a broadcaster sells or airs)."""
         ctx, doc = self.ctx, self.doc
         for token in self.sent:
             before = self._mention_ending(token.i)
             noun = self._category_after(token.i) if before is not None and not token.whitespace_ else None
             product = self._filler(doc[noun]) if noun is not None else None
+            if noun is not None and product is None:
+                product = self._tagged(noun)
             if product is None or product == before or ctx.mentions[product].type != "Product":
                 continue
             named = ctx.mentions[before]
@@ -91,6 +93,18 @@ class Appositions:
                 self.emit(before, "installedIn", product, "platform", doc[noun])
             else:
                 self.emit(product, "usesTechnology", before, "platform", doc[noun])
+
+    def _tagged(self, noun: int) -> int | None:
+        """The name a headline's tag in 【】 follows, for the category noun that ends the tag: 「トイレダッシュ」
+        【Androidアプリ】."""
+        doc = self.doc
+        if noun + 1 >= len(doc) or doc[noun + 1].text != "】":
+            return None
+        opening = next((j for j in range(noun - 1, max(self.sent.start, noun - 6) - 1, -1) if doc[j].text == "【"), None)
+        if opening is None or opening == 0:
+            return None
+        last = opening - 1 - (doc[opening - 1].text in ("」", "』") and opening > 1)
+        return self._mention_ending(last)
 
     def _named_before_quote(self) -> None:
         """ドコモ「Xperia acro HD SO-03D」, 東芝「REGZA Z7」: a company written right before a product's name in

@@ -129,6 +129,7 @@ class Context:
         self.member_roles = set(p["names"].get("member_roles", []))
         appositions = p["appositions"]
         self.made_for = set(appositions.get("made_for", []))
+        self.own_marks = set(appositions.get("own_marks", []))
         self.maker_marks: dict[str, str] = appositions.get("makers", {})
         self.relational_nouns: dict[str, dict] = appositions.get("relational_nouns", {})
         self.known_for = set(appositions.get("known_for", []))

@@ -9,16 +9,24 @@ from graph.extract.mentions import known_company
 
 class Possessives:
     def _possessives(self) -> None:
-        """A の B, by the types of A and B: NVIDIAの…「H100」 -> NVIDIA develops H100."""
-        ctx = self.ctx
+        """A の B, by the types of A and B: NVIDIAの…「H100」 -> NVIDIA develops H100, シャープ独自の「Feel UX」 (a word
+        of the profile's ``own_marks`` between them)."""
+        ctx, doc = self.ctx, self.doc
         for token in self.sent:
             owner = self.entity_at[token.i]
-            if owner is None or self.heads.get(owner) != token.i or token.dep_ != "nmod":
+            if owner is None or self.heads.get(owner) != token.i:
                 continue
-            if not any(c.text == "の" for c in token.children if c.dep_ == "case") \
+            if token.dep_ == "compound" and token.head.text in ctx.own_marks and token.head.i == token.i + 1:
+                token = token.head  # シャープ独自の: the company's own
+            if token.dep_ != "nmod" or not any(c.text == "の" for c in token.children if c.dep_ == "case") \
                     or any(c.text in ("など", "等", "ら") for c in token.children):
                 continue  # not 中国などのアジア: a list of examples, not an owner
-            for owned in self._owned(token.head):
+            owns = self._owned(token.head)
+            quoted = self.entity_at[token.i + 3] if token.i + 3 < self.sent.end and doc[token.i + 2].text in "「『" \
+                and doc[token.i + 1].text == "の" else None
+            if quoted is not None and quoted not in owns and self._first(quoted) == token.i + 3:
+                owns.append(quoted)  # Amazonの「Kindle Touch（…）」 the parser hung elsewhere: the quote right after
+            for owned in owns:
                 if ctx.mentions[owned].role:
                     continue  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
                 if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
