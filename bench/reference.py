@@ -4,7 +4,10 @@
   securities code, registered name and English name, from the EDINET code list as japan-finance-codes bundles it;
 - common-nouns.txt.gz, the words JMdict lists as nouns that Sudachi reads as one word: a span the tagger
   finds made of such words only is no name (イヤホンジャック, 電源コネクタ), where Sudachi alone would also throw
-  away the shop and company names its dictionary holds as common nouns (ドスパラ, エステー).
+  away the shop and company names its dictionary holds as common nouns (ドスパラ, エステー);
+- names.tsv.gz, the names JMnedict types as a company or an organisation (Organization) or as a product or a
+  work (Product), and as nothing else (not a surname, not a place), NFKC-normalised: two characters or more, not
+  all hiragana, not a common noun of common-nouns.txt.gz, not an acronym in capitals (GPU names many things).
 
     .venv/bin/pip install japan-finance-codes==0.2.0 jamdict-data==1.5 && .venv/bin/python bench/reference.py
 """
@@ -62,9 +65,42 @@ def common_nouns() -> str:
     return "".join(word + "\n" for word in kept)
 
 
+NAME_TYPES = {"company": "Organization", "organization": "Organization", "product": "Product", "work": "Product"}
+
+
+def names(nouns: str) -> str:
+    import re
+    import sqlite3
+    import unicodedata
+
+    import jamdict_data
+
+    database = Path(jamdict_data.__file__).parent / "jamdict.db"
+    # the kana of a name only where it has no kanji form: the others are readings (とうきょうだいがく)
+    query = """select w.text, t.text from {table} w join NETranslation n on n.idseq = w.idseq
+               join NETransType t on t.tid = n.ID {where}"""
+    types: dict[str, set[str]] = {}
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        for table, where in (("NEKanji", ""), ("NEKana", "where w.idseq not in (select idseq from NEKanji)")):
+            for word, type_ in db.execute(query.format(table=table, where=where)):
+                types.setdefault(unicodedata.normalize("NFKC", word), set()).add(type_)
+    common = set(nouns.split())
+    rows = []
+    for word, kinds in sorted(types.items()):
+        ours = {NAME_TYPES.get(kind) for kind in kinds}
+        if len(ours) != 1 or None in ours or len(word) < 2 or word in common \
+                or re.fullmatch(r"[\u3040-\u309Fー]+|[A-Z0-9&.\-]+", word):
+            continue
+        rows.append(f"{word}\t{ours.pop()}\n")
+    print(f"names: {len(rows)} of JMnedict's {len(types)} headwords")
+    return "".join(rows)
+
+
 def main() -> None:
     write(OUT / "companies.tsv.gz", companies())
-    write(OUT / "common-nouns.txt.gz", common_nouns())
+    nouns = common_nouns()
+    write(OUT / "common-nouns.txt.gz", nouns)
+    write(OUT / "names.tsv.gz", names(nouns))
 
 
 if __name__ == "__main__":

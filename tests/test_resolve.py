@@ -272,3 +272,10 @@ def test_a_company_of_the_reference_list_carries_its_identifiers():
     sakata = next(e for e in result.entities.values() if e.labels["ja"] == "サカタのタネ")
     assert sakata.identifiers["corporate_number"] == "6020001008662"
     assert sakata.labels["en"] == "SAKATA SEED CORPORATION"  # the reference list's English name
+
+
+def test_a_name_the_tagger_misses_and_the_names_dictionary_types_is_an_entity():
+    text = "週末は無印良品で買い物をした。"
+    assert not nlp.load_model()(text).spans["entities"]  # the tagger's own reading: no name
+    result = pipeline.build(texts={"a": text})
+    assert ("無印良品", "Organization") in {(m.text, m.type) for m in result.extractions[0].mentions}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -249,6 +250,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _typed_by_category(doc, found, lex)
     _whole_quotes(doc, found)
     found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
+    found += _dictionary_names(doc, found)
     return _before_markup(doc, _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex)), lex))
 
 
@@ -608,6 +610,35 @@ def known_company(mention: Mention, lex: Lexicon) -> bool:
     or one written with a legal form or the suffix of a company (not ボカロ or HTPC, which the tagger took for one)."""
     return mention.source == "gazetteer" or mention.text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
         or normalise(mention.text) in reference_companies()
+
+
+@lru_cache(maxsize=1)
+def dictionary_names() -> dict[str, str]:
+    """The companies, organisations, products and works of JMnedict that it types no other way
+    (graph/reference/names.tsv.gz): NFKC name -> type."""
+    raw = (resources.files("graph") / "reference" / "names.tsv.gz").read_bytes()
+    return dict(line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+def _dictionary_names(doc, found: list[Candidate]) -> list[Candidate]:
+    """Names of the dictionary where no other candidate is (無印良品, which the tagger misses): whole nouns, not glued
+    to a name's word before or after, the longest first."""
+    taken = {i for c in found for i in range(c.start, c.end)}
+    names = dictionary_names()
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        for j in range(min(len(doc), i + 8), i, -1) if doc[i].tag_.startswith("名詞") else ():
+            type_ = names.get(unicodedata.normalize("NFKC", doc[i:j].text))
+            if type_ is None or taken.intersection(range(i, j)) or not doc[j - 1].tag_.startswith("名詞") \
+                    or i > 0 and not doc[i - 1].whitespace_ and is_namelike(doc[i - 1]) \
+                    or j < len(doc) and not doc[j - 1].whitespace_ and is_namelike(doc[j]):
+                continue  # a noun phrase of its own, not an adverb that is also a name (ザラ)
+            out.append(Candidate(i, j, type_, "dictionary", RULE))
+            i = j - 1
+            break
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=1)
