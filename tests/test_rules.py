@@ -806,6 +806,12 @@ def test_a_category_noun_stands_for_no_name_of_its_list(extract_text, text, fact
     assert fact not in facts(extract_text(text))
 
 
+def test_a_product_is_of_the_owner_nearest_it(extract_text):
+    found = facts(extract_text("アップルのテレビとパナソニックの「ビエラ」を比べた。"))
+    assert ("パナソニック", "develops", "ビエラ") in found
+    assert ("アップル", "develops", "ビエラ") not in found
+
+
 def test_a_client_for_a_service_is_not_made_by_it(extract_text):
     extraction = extract_text("今回紹介するTwitterクライアント「twitcle」は使いやすいアプリです。")
     assert not {f for f in facts(extraction) if f[0] == "Twitter"}

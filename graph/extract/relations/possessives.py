@@ -29,6 +29,8 @@ class Possessives:
             for owned in owns:
                 if ctx.mentions[owned].role:
                     continue  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
+                if owned in self.heads and self._nearer_owner(token.i, self._first(owned), ctx.mentions[owner].type):
+                    continue  # アップルのテレビとパナソニックの「ビエラ」: ビエラ is Panasonic's
                 if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
                     continue  # ZOTACのmini-ITXマザー, ASUSのAndroidタブレット: the company's product, not its standard
                 if ctx.mentions[owned].type == "Person" and ctx.mentions[owner].key in ctx.venues:
@@ -39,6 +41,13 @@ class Possessives:
                         # ドコモの「ARROWS X」: a carrier's phone is one it sells, not makes
                         kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]
                         self.emit(s, kind, o, "possessive", token.head)
+
+    def _nearer_owner(self, start: int, end: int, type_: str) -> bool:
+        """Whether a name of the type, marked with の, stands between tokens ``start`` and ``end``."""
+        doc = self.doc
+        return any(self.entity_at[i] is not None and self.heads.get(self.entity_at[i]) == i
+                   and self.ctx.mentions[self.entity_at[i]].type == type_ and doc[i + 1].text == "の"
+                   for i in range(start + 1, end - 1))
 
     def _by_means(self) -> None:
         """X（方式）による…「Y」: a product named after a technology it works by uses it (モバイルWiMAX方式による通信
