@@ -628,7 +628,7 @@ def _dictionary_names(doc, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     i = 0
     while i < len(doc):
-        for j in range(min(len(doc), i + 8), i, -1) if doc[i].tag_.startswith("名詞") else ():
+        for j in range(min(len(doc), i + 8), i, -1) if i not in taken and doc[i].tag_.startswith("名詞") else ():
             type_ = names.get(unicodedata.normalize("NFKC", doc[i:j].text))
             if type_ is None or taken.intersection(range(i, j)) or not doc[j - 1].tag_.startswith("名詞") \
                     or i > 0 and not doc[i - 1].whitespace_ and is_namelike(doc[i - 1]) \
