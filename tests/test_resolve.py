@@ -183,6 +183,8 @@ def test_a_title_keeps_its_predicate_and_its_mark():
     ("彼女はイタリア人初の女性医師だった。", "イタリア人"),  # a nationality
     ("スマホで使えるBluetoothキーボードを発表した。", "Bluetoothキーボード"),  # a name and a common noun
     ("シャープ液晶テレビAQUOSの新製品が登場。", "シャープ液晶テレビAQUOS"),  # a maker and a category noun before it
+    ("Android 4.0（開発コード名：IceCream Sandwich；ICS）を搭載したスマートフォンです。",
+     "IceCream Sandwich；ICS"),  # two names a semicolon parts
     ("これはヤバいよなｗｗ", "ｗｗ"),  # a comment's laugh
     ("ダウンロードするのは「rktools.msi」というファイルだ。", "rktools.msi"),  # a file
     ("UQコミュニケーションズから発売されたWiMAX対応モバイルWi-Fiルーター「AtermWM3600R」が到着した。",

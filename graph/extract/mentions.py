@@ -352,11 +352,17 @@ def _without_reading(doc, start: int, end: int) -> int:
 
 # what lists names in one span, by type: a slash (Windows/Mac), an ampersand between people, a dot between places
 _LIST_MARKS = {"Person": ("/", "／", "&", "＆"), "Place": ("/", "／", "・")}
+_BARS = ("|", "｜", "；")
 
 
 def _slashed(doc, start: int, end: int, marks: tuple[str, ...]) -> list[tuple[int, int]]:
     """The names a slash lists in one span, each a span of its own: Windows/Mac, パトリック・スウェイジ＆デミ・ムーア,
-    台湾・台北 (places Sudachi knows apart: ボスニア・ヘルツェゴビナ is one word to it); but IEEE802.11b/g/n is one."""
+    台湾・台北 (places Sudachi knows apart: ボスニア・ヘルツェゴビナ is one word to it); but IEEE802.11b/g/n is one. A
+    page title's bar and a full-width semicolon always part names (DCMX｜ドコモ, IceCream Sandwich；ICS)."""
+    bars = [i for i in range(start, end) if doc[i].text in _BARS]
+    if bars:
+        return [part for a, b in zip([start] + [i + 1 for i in bars], bars + [end]) if a < b
+                for part in _slashed(doc, a, b, marks)]
     cuts = [i for i in range(start + 1, end - 1) if doc[i].text in marks]
     parts = list(zip([start] + [i + 1 for i in cuts], cuts + [end]))
 
