@@ -655,6 +655,8 @@ def test_places_listed_with_a_middle_dot_and_a_copula_place_nothing(extract_text
     ("Androidタブレット端末「Eee Pad」を試した。", ("Android", "installedIn", "Eee Pad"), None),
     ("急いでダッシュしよう「トイレダッシュ」【Androidアプリ】", ("トイレダッシュ", "usesTechnology", "Android"),
      ("Android", "installedIn", "トイレダッシュ")),  # a headline's tag after the name
+    ("ドコモは、Android 4.0（開発コード名：IceCream Sandwich；ICS）搭載防水スマートフォン「AQUOS PHONE st SH-07D」の"
+     "更新を始めた。", ("Android 4.0", "installedIn", "AQUOS PHONE st SH-07D"), None),  # a gloss before 搭載
     ("Android時計アプリ「ドロイド君時計」を試した。", ("ドロイド君時計", "usesTechnology", "Android"),
      ("Android", "installedIn", "ドロイド君時計")),  # software runs on a platform, has none built in
     ("同社のAndroid向けポータルサイト「SQUARE ENIX MARKET」を提供開始した。",

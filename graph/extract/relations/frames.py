@@ -149,16 +149,30 @@ class CaseFrames:
     def _modifier_predicate(self, frame: Frame, pred) -> bool:
         """WiMAX対応ルーター「X」, Android搭載デジカメ「Y」: a predicate noun right after a name, inside a noun phrase,
         says something of the thing the phrase names; the name fills its theme (or its object), the thing its
-        agent."""
-        if pred.pos_ != "NOUN" or pred.dep_ not in ("compound", "nmod") or pred.head.i <= pred.i or pred.i == 0 \
-                or self.entity_at[pred.i - 1] is None or self.heads.get(self.entity_at[pred.i - 1]) != pred.i - 1:
+        agent. A name's gloss in parentheses may stand between (Android 4.0（開発コード名：ICS）搭載スマートフォン
+        「X」), where the parser loses the phrase: the thing is then the category noun after the predicate."""
+        named = self._named_before(pred.i) if pred.pos_ == "NOUN" and pred.i > 0 else None
+        if named is None:
             return False
-        named = self.doc[pred.i - 1]
+        thing = pred.head if pred.dep_ in ("compound", "nmod") and pred.head.i > pred.i else None
+        if self.doc[pred.i - 1].text in ")）":
+            thing = next((t for t in self.doc[pred.i + 1:min(pred.i + 4, self.sent.end)] if t.pos_ == "NOUN"
+                          and self.entity_at[t.i] is None and self.ctx.lex.category(t.text) == "Product"), None)
+        if thing is None:
+            return False
         roles = frame.subject + frame.object
         role = "theme" if "theme" in roles else next(r for r in frame.object if r != "agent")
         for variant in (frame, *frame.alternatives):
-            self.apply(variant, pred, {role: [named], "agent": [pred.head]}, rule="modifier-predicate")
+            self.apply(variant, pred, {role: [named], "agent": [thing]}, rule="modifier-predicate")
         return True
+
+    def _named_before(self, i: int):
+        """The last token of the name that ends right before token ``i``, or before the parentheses that do."""
+        j = i - 1
+        if self.doc[j].text in ")）":
+            j = next((k for k in range(j - 1, max(self.sent.start, j - 20) - 1, -1) if self.doc[k].text in "(（"), 0) - 1
+        index = self.entity_at[j] if j >= self.sent.start else None
+        return self.doc[j] if index is not None and self.heads.get(index) == j else None
 
     def apply(self, frame: Frame, anchor, args: dict[str, list], rule: str = "case-frame",
               event: tuple[int, int] | None = None) -> None:
