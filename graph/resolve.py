@@ -43,7 +43,6 @@ _HIRAGANA = re.compile(r"^[\u3040-\u309F・\s]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9 .&'\-!]+$")
 # how far a mention's type is trusted when the mentions of one entity disagree
 _TRUST = {"gazetteer": 5, "pattern": 5, "version": 5, "category": 4, "tagger": 3, "ner": 1, "spread": 1}
-REFERENCE = "reference/companies.tsv.gz"
 
 
 def normalise(name: str) -> str:
@@ -288,6 +287,11 @@ def _join_companies(surfaces: dict[str, Counter], kinds: dict[str, str], gazette
     return {same.find(key): ids for key, ids in found.items()}
 
 
+def reference_text(name: str) -> str:
+    """The text of a gzipped file of graph/reference (see its NOTICE)."""
+    return gzip.decompress((resources.files("graph") / "reference" / name).read_bytes()).decode("utf-8")
+
+
 @lru_cache(maxsize=1)
 def reference_companies() -> dict[str, dict[str, str]]:
     """The reference list of companies by normalised name (without its legal form), names two companies share
@@ -295,7 +299,7 @@ def reference_companies() -> dict[str, dict[str, str]]:
     from graph.profile import load_profile
 
     legal_forms = load_profile()["names"].get("legal_forms", [])
-    raw = gzip.decompress((resources.files("graph") / REFERENCE).read_bytes()).decode("utf-8")
+    raw = reference_text("companies.tsv.gz")
     out: dict[str, dict] = {}
     shared: set[str] = set()
     for row in csv.DictReader(io.StringIO(raw), delimiter="\t"):

@@ -15,18 +15,16 @@ teaches its parts (イーロン・マスク -> イーロン, マスク).
 from __future__ import annotations
 
 import bisect
-import gzip
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from graph.extract.quantities import NUMBER, alternation
 from graph.model import ENTITY_TYPES, Mention
 from graph.profile import Profile
-from graph.resolve import normalise, reference_companies
+from graph.resolve import normalise, reference_companies, reference_text
 
 # How far each source is trusted when candidates overlap: the profile's gazetteer, then a name typed by the
 # category noun that introduces it (チップ「AI6」, N2プロセス), then the trained tagger, then the other rules, then
@@ -622,8 +620,7 @@ def known_company(mention: Mention, lex: Lexicon) -> bool:
 def dictionary_names() -> dict[str, str]:
     """The companies, organisations, products and works of JMnedict that it types no other way
     (graph/reference/names.tsv.gz): NFKC name -> type."""
-    raw = (resources.files("graph") / "reference" / "names.tsv.gz").read_bytes()
-    return dict(line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines())
+    return dict(line.split("\t") for line in reference_text("names.tsv.gz").splitlines())
 
 
 def _dictionary_names(doc, found: list[Candidate]) -> list[Candidate]:
@@ -650,8 +647,7 @@ def _dictionary_names(doc, found: list[Candidate]) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """The common nouns of graph/reference/common-nouns.txt.gz."""
-    raw = (resources.files("graph") / "reference" / "common-nouns.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(raw).decode("utf-8").split())
+    return frozenset(reference_text("common-nouns.txt.gz").split())
 
 
 def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
