@@ -499,6 +499,22 @@ def test_a_company_guessed_from_the_topic_is_said_with_less_confidence(extract_t
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, fact, wrong", [
+    # a company the article names in passing is not the one its leader's bare role is of; the topic is
+    ("ドコモは新製品を発表した。会場にはグーグルの担当者も訪れた。山田社長は意欲を見せた。",
+     ("山田", "leads", "ドコモ"), ("山田", "leads", "グーグル")),
+    ("会場にはグーグルの担当者も訪れた。山田社長は意欲を見せた。", None, ("山田", "leads", "グーグル")),
+    # a role the parser ends a sentence at is still the role of the name after it
+    ("ソフトバンクグループの代表 孫正義氏は、Twitterを通じて活発な発言をしている。",
+     ("孫正義", "leads", "ソフトバンクグループ"), None),
+])
+def test_a_bare_role_leads_the_company_the_text_says(extract_text, text, fact, wrong):
+    found = facts(extract_text(text))
+    assert fact is None or fact in found
+    assert wrong not in found
+
+
+@pytest.mark.model
 def test_gazetteer_names_match_as_the_model_cuts_them(extract_text):
     """The profile's ruler tokenizes its phrases as ja_ginza does (split mode C), so テキサス州 and
     サムスン電子, one token each for the model, are matched as the gazetteer's."""
@@ -696,6 +712,8 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
+    ("docomo with seriesのうち「F-09D」を展示した。", [("docomo with series", "Product"), ("F-09D", "Product")]),
+    ("エイサーの薄型Ultrabookはx86プロセッサを積む。", [("エイサー", "Organization"), ("x86", "Technology")]),  # a class
 ])
 def test_a_row_label_a_lineup_and_what_a_name_supports_are_no_part_of_a_name(profile, text, mentions):
     result = pipeline.build(texts={"a": text})

@@ -456,8 +456,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
     technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
-    number alone (ISW11F) is a product, not an organisation, and so is an event's name with one (F-09D ANTEPRIMA)
-    and an award (芥川賞, as the NER gold has it); a name that ends in a category noun of events is an event
+    number alone (ISW11F) is a product, not an organisation, and so is an event's name with one (F-09D ANTEPRIMA),
+    a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a name that ends in a category noun of events is an event
     (プラチナバンド記念キャンペーン)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
@@ -469,7 +469,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     if type_ == "Organization" and _MODEL.match(span.text) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
-    if type_ == "Organization" and len(span.text) > 2 and span.text.endswith(lex.award_suffixes):
+    if type_ == "Organization" and (len(span.text) > 2 and span.text.endswith(lex.award_suffixes)
+                                    or len(span) > 1 and span[-1].text in lex.generic_products):
         return "Product"
     return type_
 

@@ -21,7 +21,7 @@ class Roles:
                 "memberOf" if person.role in ctx.member_roles else "worksFor"
             org, rule = None, "role"
             role_at = role_before(doc, first, ctx.lex)
-            if role_at is not None and role_at >= self.sent.start:
+            if role_at is not None:  # (the parser may end a sentence at the role: ソフトバンクの代表 孫正義氏)
                 if self.entity_at[role_at] is not None:
                     continue  # 日本代表の香川: the word is part of a name, not a role
                 org = self._role_owner(role_at)
@@ -31,23 +31,34 @@ class Roles:
                 continue  # カリフォルニア州のジェリー・ブラウン知事: the text says whose role it is
             if org is None and person.role in ctx.public_roles:
                 continue  # 橋下市長: a mayor of a city the text does not name, not of the company it is about
-            if org is None:
-                org, rule = ctx.topic_for(kind) if kind == "leads" else None, "role-topic"
-                org = org if org is not None and ctx.mentions[org].type == "Organization" else \
-                    (ctx.last_of_type("Organization", person.start) if kind == "leads" else None)
+            if org is None and kind == "leads":
+                org, rule = self._led(index), "role-topic"
             if org is not None:
                 self.emit(index, kind, org, rule, doc[last], modality=self._former(org))
+
+    def _led(self, person: int) -> int | None:
+        """The company a leader named with a bare role (山田社長) leads: the one the document has already said
+        they lead, else the last one named before them in the sentence, else the company the text is about (its
+        topic); not any company named earlier, which may be another's (グーグル in an article on ドコモ's 山田社長)."""
+        ctx = self.ctx
+        said = next((r.object for r in ctx.relations if r.predicate == "leads" and ctx.same(r.subject, person)), None)
+        if said is not None:
+            return said
+        last = ctx.last_of_type("Organization", ctx.mentions[person].start)
+        if last is not None and ctx.mentions[last].start >= self.offset + self.doc[self.sent.start].idx:
+            return last
+        return next((m for m in reversed(ctx.topics) if ctx.mentions[m].type == "Organization"), None)
 
     def _role_owner(self, i: int) -> int | None:
         """Whose the role at token ``i`` is: the name right before the role's words, or before the の after it
         (トヨタ社長, 同社社長, Avid のセグメント・マーケティングマネージャー)."""
-        doc, j = self.doc, i - 1
-        while j >= self.sent.start and i - j <= 4 and self.entity_at[j] is None and doc[j].text not in ("の", "、") \
+        doc, j, start = self.doc, i - 1, self.doc[i].sent.start
+        while j >= start and i - j <= 4 and self.entity_at[j] is None and doc[j].text not in ("の", "、") \
                 and doc[j].text not in self.ctx.anaphora and doc[j].pos_ in ("NOUN", "SYM"):
             j -= 1
-        if j >= self.sent.start and doc[j].text == "の":
+        if j >= start and doc[j].text == "の":
             j -= 1
-        return self._filler(doc[j]) if j >= self.sent.start else None
+        return self._filler(doc[j]) if j >= start else None
 
     def _former(self, org: int) -> str | None:
         """元日本テレビアナウンサー: a role the person had ("past"), by a prefix before its organisation."""
