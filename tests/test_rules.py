@@ -139,6 +139,30 @@ def test_coordinated_targets_give_one_fact_each(extract_text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a list the parse loses: items parted by や and 、, a gloss in parentheses, common nouns between names
+    ("REGZA Phone T-02Dは、ワンセグやおサイフケータイ（FeliCa）、防水・防塵、赤外線に対応している。",
+     {("REGZA Phone T-02D", "usesTechnology", t) for t in ("ワンセグ", "おサイフケータイ", "赤外線")}, None),
+    # names written quote after quote, each the thing an event is of
+    ("NTTドコモ、スマートフォン「ELUGA V P-06D」「MEDIAS X N-07D」の発売日を正式決定",
+     {("NTTドコモ", "releases", "ELUGA V P-06D"), ("NTTドコモ", "releases", "MEDIAS X N-07D")}, None),
+    # a noun before a name is no item of the list: the brand is not what is released
+    ("ソニーモバイル、新作Xperiaスマートフォン「Xperia tipo」「Xperia tipo dual」を発表！",
+     {("ソニーモバイル", "releases", "Xperia tipo"), ("ソニーモバイル", "releases", "Xperia tipo dual")},
+     ("ソニーモバイル", "releases", "Xperia")),
+])
+def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected, wrong):
+    found = facts(extract_text(text))
+    assert expected <= found and wrong not in found
+
+
+@pytest.mark.model
+def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
+    extraction = extract_text("Googleは、同社が運営するコンテンツ配信マーケット「Google Play」で使えるカードを発表した。")
+    assert ("Google", "operates", "Google Play") in facts(extraction)
+
+
+@pytest.mark.model
 def test_subjects_joined_by_a_conjunction_give_one_fact_each(extract_text):
     extraction = extract_text("KDDIおよび沖縄セルラーは、おサイフケータイに対応したスマートフォン「AQUOS PHONE IS13SH」を発売した。")
     assert {("KDDI", "releases", "AQUOS PHONE IS13SH"), ("沖縄セルラー", "releases", "AQUOS PHONE IS13SH")} \

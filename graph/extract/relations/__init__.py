@@ -205,7 +205,43 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 other = self._filler(head)
                 if other is not None and other not in out:
                     out.append(other)
+        if self.entity_at[token.i] == found:
+            out += [other for other in self._listed_before(found) if other not in out]
         return out
+
+    def _listed_before(self, index: int) -> list[int]:
+        """The names of a mention's type listed before it, read on the surface where the parse lost the list
+        (Xiやワンセグ、おサイフケータイ（FeliCa）、赤外線に対応): each item a name (in quotes, or with a gloss in
+        parentheses after it) or common nouns (防水・防塵), items parted by a coordinator or written quote after
+        quote; the list ends at any other word (a particle, a verb, a noun before a name)."""
+        doc, ctx, start = self.doc, self.ctx, self._first(index)
+        type_, found = ctx.mentions[index].type, []
+        j = start - 1 if start > self.sent.start and doc[start - 1].text in "「『" else start
+        while j - 1 > self.sent.start:
+            if doc[j - 1].text in _COORDINATORS and doc[j - 1].text != "か":
+                k = j - 2
+            elif doc[j - 1].text in "」』" and doc[j].text in "「『":  # 「ELUGA V」「MEDIAS X」
+                k = j - 1
+            else:
+                break
+            quoted = doc[k].text in "」』"
+            if doc[k].text in ")）":  # おサイフケータイ（FeliCa）: the gloss is no item of its own
+                k = next((i for i in range(k - 1, max(self.sent.start, k - 12) - 1, -1) if doc[i].text in "(（"), 0) - 1
+            k -= quoted
+            item = self.entity_at[k] if k >= self.sent.start else None
+            if item is not None and self.heads.get(item) == k:
+                if ctx.mentions[item].type == type_ and item != index and item not in found:
+                    found.insert(0, item)
+                j = self._first(item) - quoted
+                if quoted and doc[j].text not in "「『":
+                    break
+            elif not quoted and k >= self.sent.start and doc[k].pos_ == "NOUN" and item is None:
+                while k - 1 >= self.sent.start and doc[k - 1].pos_ == "NOUN" and self.entity_at[k - 1] is None:
+                    k -= 1
+                j = k
+            else:
+                break
+        return found
 
     def _exemplars(self, token) -> list[int]:
         """おサイフケータイやワンセグ、赤外線といった“三種の神器”: a noun after a list and a word that ends one (といった,
@@ -233,7 +269,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         type_ = lex.category(self.compound_text(token))
         marker = token.text in lex.honorifics | lex.roles | lex.legal_forms | lex.facility_suffixes
         if not (type_ or marker):
-            return None
+            return self._quoted_after(token)
         # N2プロセス, クオ氏: the name right before the noun, if it is of the noun's type (not Wi-Fi in Wi-Fiルーター)
         before = self.entity_at[token.i - 1] if token.i > 0 and not doc[token.i - 1].whitespace_ else None
         if before is not None and (marker or ctx.mentions[before].type == type_):
@@ -269,6 +305,14 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                     break
                 if lex.category(self.compound_text(later)) == type_ and self._demonstrative(later):
                     return self._named_by(later, type_)
+        return None
+
+    def _quoted_after(self, token) -> int | None:
+        """The name in quotes right after a noun, which it describes (同社が運営するマーケット「Google Play」)."""
+        j = token.i + 2
+        if j < self.sent.end and self.doc[token.i + 1].text in "「『" and self.entity_at[j] is not None \
+                and self.entity_at[j - 2] != self.entity_at[j] and self._first(self.entity_at[j]) == j:
+            return self.entity_at[j]
         return None
 
     @staticmethod

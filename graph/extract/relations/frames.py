@@ -294,15 +294,16 @@ class CaseFrames:
         frame = self.frame(nominal)
         own = [f for c in nominal.children if self.role(c) in ("modifier", "theme") for f in self.fillers(c)]
         event = self.ctx.events.get(frame.kind)
-        if own:
-            event = (event[0] if event else None, own[0])
+        events = [(event[0] if event else None, thing) for thing in own] or ([event] if event else [])
         rest = {role: [t for t in tokens if t.i != nominal.i] for role, tokens in args.items()}
         rest = {role: tokens for role, tokens in rest.items() if tokens}
-        if event is None:  # 主演を務める: the light verb and its noun are one predicate, with the verb's arguments
+        if not events:  # 主演を務める: the light verb and its noun are one predicate, with the verb's arguments
             if "agent" in rest and nominal in args.get("theme", []):
                 self.apply(frame, pred, rest)
             return
-        self.apply(frame, pred, {k: v for k, v in args.items() if nominal not in v}, rule="event-topic", event=event)
+        for event in events:  # 「A」「B」の発売日を決定: each of the things the event names
+            self.apply(frame, pred, {k: v for k, v in args.items() if nominal not in v}, rule="event-topic",
+                       event=event)
 
     def _organization_part(self, anchor, args: dict[str, list]) -> None:
         """Aの本部でアプリを作っていた: a person acting in a part of an organisation works for it."""
