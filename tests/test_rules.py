@@ -157,6 +157,26 @@ def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, fact, modality", [
+    # a headline after a line's mark, its plan of release a noun (発売予定)
+    ("■NTTドコモ、薄型スマホ「MEDIAS X N-07D」を7月13日に発売予定！", ("NTTドコモ", "releases", "MEDIAS X N-07D"), "planned"),
+    # the count of models stands for the name it begins with
+    ("パナソニックは、冷蔵庫 「NR-F556XV」他、5機種を10月15日より発売する。", ("パナソニック", "releases", "NR-F556XV"), None),
+    # a line that opens with a name and a colon describes it
+    ("「ＣＯＯＬＰＩＸ　Ｓ８００ｃ」：Ａｎｄｒｏｉｄ搭載、Ｗｉ−Ｆｉ（Ｒ）対応モデル",
+     ("ＣＯＯＬＰＩＸ　Ｓ８００ｃ", "usesTechnology", "Ｗｉ−Ｆｉ"), None),
+    # a device's operating system, written with の
+    ("GALAXY Note SC-05DのAndroid 4.0が8月中に！", ("Android 4.0", "installedIn", "GALAXY Note SC-05D"), None),
+])
+def test_headlines_counts_and_descriptions_name_what_they_are_about(extract_text, text, fact, modality):
+    extraction = extract_text(text)
+    assert fact in facts(extraction)
+    if modality:
+        [found] = [r for r in extraction.relations if r.predicate == fact[1]]
+        assert found.modality == modality
+
+
+@pytest.mark.model
 def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
     extraction = extract_text("Googleは、同社が運営するコンテンツ配信マーケット「Google Play」で使えるカードを発表した。")
     assert ("Google", "operates", "Google Play") in facts(extraction)

@@ -295,6 +295,16 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                     return index
                 if index is None and doc[i].text in _COORDINATORS:
                     break
+            j = token.left_edge.i - 1  # 「NR-F556XV」他、5機種: the name the count of models begins with
+            j -= j > self.sent.start and doc[j].text == "、"
+            if j > self.sent.start and doc[j].text in ("他", "ほか", "など"):
+                j -= 1 + (doc[j - 1].text in "」』")
+                if self.entity_at[j] is not None and ctx.mentions[self.entity_at[j]].type == type_:
+                    return self.entity_at[j]
+        # 「COOLPIX S800c」：Android搭載、Wi-Fi対応モデル: a line that opens with a name and a colon describes it
+        described = self._described()
+        if described is not None and ctx.mentions[described].type == type_ and self.heads[described] < token.i:
+            return described
         # このチップ: the last name of the category's type
         if self._demonstrative(token):
             return ctx.last_of_type(type_, self.offset + token.idx)
@@ -306,6 +316,16 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 if lex.category(self.compound_text(later)) == type_ and self._demonstrative(later):
                     return self._named_by(later, type_)
         return None
+
+    def _described(self) -> int | None:
+        """The name a line opens with before a colon (「COOLPIX S800c」：…), which the rest of the line describes."""
+        doc, j = self.doc, self.sent.start + (self.doc[self.sent.start].text in "「『")
+        index = self.entity_at[j] if j < self.sent.end else None
+        if index is None or self._first(index) != j:
+            return None
+        after = self.heads[index] + 1
+        after += after < self.sent.end and doc[after].text in "」』"
+        return index if after < self.sent.end and doc[after].text in ":：" else None
 
     def _quoted_after(self, token) -> int | None:
         """The name in quotes right after a noun, which it describes (同社が運営するマーケット「Google Play」)."""

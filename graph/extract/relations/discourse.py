@@ -19,7 +19,8 @@ class Discourse:
         the name a headline opens with before a comma (UQコミュニケーションズ、…を発売). ``side`` says which end of
         the fact it fills, for the types it may have."""
         allowed = self.ctx.kinds.get(kind, {}).get(side, [])
-        opening = self.entity_at[self.sent.start]
+        first = next((t.i for t in self.sent if not (t.is_punct or t.is_space or t.pos_ == "SYM")), self.sent.start)
+        opening = self.entity_at[first]  # (after a line's mark: ■NTTドコモ、…を発売)
         last = self.heads.get(opening) if opening is not None else None
         listed = self.entity_at[last + 2] if last is not None and last + 2 < len(self.doc) else None
         if last is not None and last + 1 < pred.i and self.doc[last + 1].text == "、" \

@@ -18,7 +18,7 @@ class Modality:
         cues = self.ctx.cues
         tail = self._tail(anchor)
         lemmas = {t.lemma_ for t in tail} | {t.text for t in tail}
-        if own:
+        if own or anchor.lemma_ in cues.get("planned", ()):  # 発売予定: the predicate is the plan of its event
             lemmas |= {anchor.lemma_}
         if lemmas & cues.get("speculative", set()) and "しれる" in lemmas | {"しれ"}:
             return "speculative"
