@@ -231,7 +231,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     _without_makers(doc, found, lex)
     found += _split_at_known_names(doc, found)
     quotes = _quotes(doc)
-    found += _quoted_names(doc, quotes, lex) + _titles_before_makers(doc, lex)
+    found += _quoted_names(doc, _quotes(doc, longest=24), lex) + _titles_before_makers(doc, lex)
     found += _codes_before_categories(doc, lex)
     found += _facilities(doc, lex)
     found += _operated(doc, lex)
@@ -838,7 +838,9 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
     headline's tag after it (「トイレダッシュ」【Androidアプリ】)."""
     out = []
     for n, (i, end) in enumerate(quotes):
-        if any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
+        if doc[end - 1].text in ")）":  # 「ソニッケアー エアーフロス（Sonicare AirFloss）」: the name before its gloss
+            end = next((j for j in range(end - 2, i, -1) if doc[j].text in "(（"), end)
+        if end > i + 11 or any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
             continue
         said_to_be = i > 1 and doc[i - 1].text in _COPULA_SUBJECT and end + 1 < len(doc) \
             and doc[end + 1].lemma_ in ("だ", "です", "で")  # このチップが「AI6」です, not 企業が「駆逐」される
@@ -1235,8 +1237,9 @@ def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Ca
 
 
 def _aliases_in_parentheses(doc, kept: list[Candidate]) -> list[Candidate]:
-    """A name in parentheses right after another names the same thing: TSMC(台湾積体電路製造), and a byline's
-    pen name before the real one, がす(来嶋 勇人)."""
+    """A name in parentheses right after another names the same thing: TSMC(台湾積体電路製造), a quoted name's
+    other spelling (「エアーフロス（AirFloss）」, of the name's type), and a byline's pen name before the real one,
+    がす(来嶋 勇人)."""
     by_start = {c.start: c for c in kept}
     added = []
     for c in kept:
@@ -1244,6 +1247,9 @@ def _aliases_in_parentheses(doc, kept: list[Candidate]) -> list[Candidate]:
             continue
         before = next((k for k in kept if k.end == c.start - 1), None)
         if before is not None:
+            if c.end + 1 < len(doc) and doc[c.end + 1].text in "」』" and before.start > 0 \
+                    and doc[before.start - 1].text in "「『":  # 「エアーフロス（AirFloss）」: one name, two spellings
+                c.type = before.type
             if before.type == c.type == "Person":  # a pen name, then the real one: key on the real name
                 before.key = before.key or c.key or doc[c.start:c.end].text
             elif before.type == c.type:  # TSMC(台湾積体電路製造): key on the name used in the text
