@@ -10,37 +10,59 @@ from graph.extract.mentions import known_company
 class Possessives:
     def _possessives(self) -> None:
         """A の B, by the types of A and B: NVIDIAの…「H100」 -> NVIDIA develops H100, シャープ独自の「Feel UX」 (a word
-        of the profile's ``own_marks`` between them)."""
-        ctx, doc = self.ctx, self.doc
+        of the profile's ``own_marks`` between them); and, read on the surface wherever the parse lost it, a name
+        and の before the quoted name its category nouns introduce (ASUSTeKのスレートPC「Eee Slate B121」)."""
+        ctx = self.ctx
         for token in self.sent:
             owner = self.entity_at[token.i]
             if owner is None or self.heads.get(owner) != token.i:
                 continue
+            quoted = self._quoted_after_owner(token.i)
+            if quoted is not None:
+                self._own(owner, quoted, token, self.doc[self.heads[quoted]])
             if token.dep_ == "compound" and token.head.text in ctx.own_marks and token.head.i == token.i + 1:
                 token = token.head  # シャープ独自の: the company's own
             if token.dep_ != "nmod" or not any(c.text == "の" for c in token.children if c.dep_ == "case") \
                     or any(c.text in ("など", "等", "ら") for c in token.children):
                 continue  # not 中国などのアジア: a list of examples, not an owner
-            owns = self._owned(token.head)
-            quoted = self.entity_at[token.i + 3] if token.i + 3 < self.sent.end and doc[token.i + 2].text in "「『" \
-                and doc[token.i + 1].text == "の" else None
-            if quoted is not None and quoted not in owns and self._first(quoted) == token.i + 3:
-                owns.append(quoted)  # Amazonの「Kindle Touch（…）」 the parser hung elsewhere: the quote right after
-            for owned in owns:
-                if ctx.mentions[owned].role:
-                    continue  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
-                if owned in self.heads and self._nearer_owner(token.i, self._first(owned), ctx.mentions[owner].type):
-                    continue  # アップルのテレビとパナソニックの「ビエラ」: ビエラ is Panasonic's
-                if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
-                    continue  # ZOTACのmini-ITXマザー, ASUSのAndroidタブレット: the company's product, not its standard
-                if ctx.mentions[owned].type == "Person" and ctx.mentions[owner].key in ctx.venues:
-                    continue  # ツイッターの津田氏: a person on a service, not working for it
-                for rule in ctx.possessives:
-                    if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
-                        s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
-                        # ドコモの「ARROWS X」: a carrier's phone is one it sells, not makes
-                        kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]
-                        self.emit(s, kind, o, "possessive", token.head)
+            for owned in self._owned(token.head):
+                if owned != quoted:
+                    self._own(owner, owned, token, token.head)
+
+    def _quoted_after_owner(self, last: int) -> int | None:
+        """The name quoted after a name's の and the common nouns that say what it is: Amazonの「Kindle Touch」,
+        ASUSTeKのスレートPC「Eee Slate B121」."""
+        doc, j = self.doc, last + 2
+        if j >= self.sent.end or doc[last + 1].text != "の":
+            return None
+        while j < self.sent.end and j - last <= 8:
+            inner = self.entity_at[j]
+            if inner is None and doc[j].pos_ == "NOUN":
+                j += 1
+            elif inner is not None and self.ctx.mentions[inner].type == "Technology" and self._modifies_noun(inner):
+                j = self.heads[inner] + 1  # I-O DATAのAndroidプレーヤー「alimo」: what the noun is built on
+            else:
+                break
+        owned = self.entity_at[j + 1] if j + 1 < self.sent.end and doc[j].text in "「『" else None
+        return owned if owned is not None and self._first(owned) == j + 1 else None
+
+    def _own(self, owner: int, owned: int, token, anchor) -> None:
+        """The fact "A の B" says, by the types of A and B, for the owner's last token ``token``."""
+        ctx = self.ctx
+        if ctx.mentions[owned].role:
+            return  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
+        if owned in self.heads and self._nearer_owner(token.i, self._first(owned), ctx.mentions[owner].type):
+            return  # アップルのテレビとパナソニックの「ビエラ」: ビエラ is Panasonic's
+        if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
+            return  # ZOTACのmini-ITXマザー, ASUSのAndroidタブレット: the company's product, not its standard
+        if ctx.mentions[owned].type == "Person" and ctx.mentions[owner].key in ctx.venues:
+            return  # ツイッターの津田氏: a person on a service, not working for it
+        for rule in ctx.possessives:
+            if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
+                s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
+                # ドコモの「ARROWS X」: a carrier's phone is one it sells, not makes
+                kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]
+                self.emit(s, kind, o, "possessive", anchor)
 
     def _nearer_owner(self, start: int, end: int, type_: str) -> bool:
         """Whether a name of the type, marked with の, stands between tokens ``start`` and ``end``."""
