@@ -142,6 +142,10 @@ def test_one_label_never_stands_for_two_entities():
     ("ボディカラーはBLACK、WHITEの2色を用意する。", "BLACK"),  # in any case
     ("動画はHD 720pで撮影できる。", "HD 720p"),  # a video's lines
     ("更新後のビルド番号は「A1001701」になります。", "A1001701"),  # a build number
+    ("ビルド番号：HONEYCOMB.SC01DOMLB7", "HONEYCOMB"),  # a firmware's build, and no name inside it
+    ("spモードメールはver.5650になります。", "ver.5650"),  # a version
+    ("新色「Pure White」を発売する。", "Pure White"),  # a colour in quotes, after a category noun
+    ("カラーはClassic BlackとDeep Redの2色。", "Deep Red"),  # a colour the tagger calls a company
     ("田中氏はツイッターで「最高」（seikoito/status/127251735499649024）と発言した。",
      "seikoito/status/127251735499649024"),
     ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
@@ -162,6 +166,11 @@ def test_what_is_no_name_is_no_entity(text, junk):
 def test_a_spec_row_read_as_one_name_is_the_model_and_the_chip(text, names):
     result = pipeline.build(texts={"a": text})
     assert [m.text for e in result.extractions for m in e.mentions if not m.is_value] == names
+
+
+def test_a_name_of_words_ending_in_a_colour_stays_a_name():
+    result = pipeline.build(texts={"a": "楽曲は、ザ・ブリリアント・グリーンの「Hello Another Way」だ。"})
+    assert "ザ・ブリリアント・グリーン" in {m.text for e in result.extractions for m in e.mentions}
 
 
 def test_a_title_keeps_its_predicate_and_its_mark():

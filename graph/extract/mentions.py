@@ -38,8 +38,10 @@ _IN_TITLES = ("・", "-", "!", "?", "！", "？")  # the punctuation a quoted na
 _QUOTES = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 # closing characters and the opening ones they pair with, when both are inside a name: Sea of Dreams 〜Tokyo〜
 _PAIRS = {close: open_ for open_, close in {**_QUOTES, "(": ")", "（": "）", "〜": "〜", "～": "～"}.items()}
-# web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp)
-_ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# web and mail addresses name nothing, nor do the words inside them (news.livedoor.com, info@sony.co.jp), nor does a
+# firmware's build (IMM76D.OMLPH, HONEYCOMB.SC01DOMLB7)
+_ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-./?%&=~#:+@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[A-Z0-9]+\.[A-Z0-9]{5,}\b",
+                      re.ASCII)
 # what cuts a name short: markup left in the text (&nbsp;, &reg;, &#8482;) and a table's marks between cells (○, ×)
 _MARKUP = re.compile(r"&(?:#\d+|[A-Za-z][A-Za-z0-9]{1,7});|(?<=\s)[○◯〇●×](?=\s)")
 # a final full stop that belongs to the name: F.C., D.C., Y.M.C.A.
@@ -498,8 +500,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
         return False
-    if text.casefold() in lex.colours or c.type == "Product" and span[-1].text.casefold() in lex.colours \
-            or c.type in ("Product", "Organization") and c.end < len(doc) and doc[c.end].text.casefold() in lex.colours:
+    if text.casefold() in lex.colours or c.type in ("Product", "Organization") and (
+            span[-1].text.casefold() in lex.colours and (c.type == "Product" or is_latin(span[-1].text))
+            or c.end < len(doc) and doc[c.end].text.casefold() in lex.colours):  # (not ザ・ブリリアント・グリーン)
         return False
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
@@ -581,9 +584,11 @@ _PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger'
 _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
 _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
-# a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), or a serial or a
-# build number of seven digits or more (A1001701, a tweet's status/127025804055019520)
-_SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}")
+# a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), a serial or a
+# build number of seven digits or more (A1001701, a tweet's status/127025804055019520), or a version (ver.5650,
+# バージョン：1.5)
+_SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
+                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d")
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
 
@@ -652,7 +657,7 @@ def common_nouns() -> frozenset[str]:
 
 
 def _outside_addresses(doc, found: list[Candidate]) -> list[Candidate]:
-    """The candidates that touch no web or mail address."""
+    """The candidates that touch no web or mail address, nor a firmware's build."""
     addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.text)]
     return [c for c in found
             if not any(start < doc[c.start:c.end].end_char and doc[c.start].idx < end for start, end in addresses)]
@@ -840,7 +845,8 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
     for n, (i, end) in enumerate(quotes):
         if doc[end - 1].text in ")）":  # 「ソニッケアー エアーフロス（Sonicare AirFloss）」: the name before its gloss
             end = next((j for j in range(end - 2, i, -1) if doc[j].text in "(（"), end)
-        if end > i + 11 or any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]):
+        if end > i + 11 or any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]) \
+                or doc[end - 1].text.casefold() in lex.colours:  # 新色「Pure White」: a colour, no product
             continue
         said_to_be = i > 1 and doc[i - 1].text in _COPULA_SUBJECT and end + 1 < len(doc) \
             and doc[end + 1].lemma_ in ("だ", "です", "で")  # このチップが「AI6」です, not 企業が「駆逐」される
