@@ -771,6 +771,8 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
     ("フィリップスは新製品「ソニッケアー　エアーフロス（Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ）」を販売する。",  # a gloss
      [("フィリップス", "Organization"), ("ソニッケアー　エアーフロス", "Product"), ("Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ", "Product")]),
+    ("新機能「Gatekeeper」はアプリの実行を制限する。", [("Gatekeeper", "Technology")]),  # a feature is a technology
+    ("中田氏は「『これがなければ買わない！』という機能を選んだ」と語った。", [("中田", "Person")]),  # words said of one
     ("docomo with seriesのうち「F-09D」を展示した。", [("docomo with series", "Product"), ("F-09D", "Product")]),
     ("エイサーの薄型Ultrabookはx86プロセッサを積む。", [("エイサー", "Organization"), ("x86", "Technology")]),  # a class
 ])

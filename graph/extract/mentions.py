@@ -852,8 +852,11 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
             and doc[end + 1].lemma_ in ("だ", "です", "で")  # このチップが「AI6」です, not 企業が「駆逐」される
         last = i - 1 if said_to_be else i
         before = doc[max(0, last - 4):last].text
-        type_ = (lex.category(before) if before else None) or _listed_as(doc, quotes[n:], lex) \
-            or _published(doc, end, lex) or _tagged_as(doc, end, lex)
+        listed = _listed_as(doc, quotes[n:], lex)
+        if listed and _remark(doc[i + 1:end]):
+            continue  # 『これがなければ買わない！』という機能: what someone says of a kind of thing
+        type_ = (lex.category(before) if before else None) or listed or _published(doc, end, lex) \
+            or _tagged_as(doc, end, lex)
         if type_:
             out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
