@@ -768,6 +768,7 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
+    ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),  # where or how, after it (諸国, 管内, 国内)
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
     ("フィリップスは新製品「ソニッケアー　エアーフロス（Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ）」を販売する。",  # a gloss
      [("フィリップス", "Organization"), ("ソニッケアー　エアーフロス", "Product"), ("Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ", "Product")]),

@@ -143,6 +143,7 @@ class Lexicon:
         self.not_countries = set(names.get("not_countries", []))
         self.not_names = set(names.get("not_names", []))
         self.time_prefixes = set(names.get("time_prefixes", []))
+        self.scope_suffixes = set(names.get("scope_suffixes", []))
         self.former_prefixes = set(names.get("former_prefixes", []))
         self.support_words = set(names.get("support_words", []))
         self.award_suffixes = tuple(names.get("award_suffixes", []))
@@ -722,8 +723,9 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     """Drop from the ends of a span the honorifics, words that define an abbreviation (以下), legal forms (but for an
     organisation), a country prefix and punctuation that are not part of the name; from a person's also roles and
     words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン); from a place a
-    role after it (佐賀県知事: 佐賀 and its governor); from a thing's a style after it (ジョジョ風); and from a
-    product's what it is said to support before it (Xi対応Android 4.0)."""
+    role after it (佐賀県知事: 佐賀 and its governor); from a thing's a style after it (ジョジョ風); from any the words
+    that say where or how it is (日本国内, 東京電力管内); and from a product's what it is said to support before it
+    (Xi対応Android 4.0)."""
     edge_words = lex.honorifics | lex.abbreviation_markers | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
@@ -738,6 +740,7 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct or doc[end - 1].is_space
                            or type_ != "Person" and end - start > 1 and doc[end - 1].tag_.startswith("接尾辞-形状詞的")
                            or end - start > 1 and doc[end - 1].text.casefold() in _FUNCTION_WORDS
+                           or end - start > 1 and doc[end - 1].text in lex.scope_suffixes
                            or end - start > 1 and type_ == "Place" and lex.role(doc[end - 1].text)) \
             and not _abbreviated(doc, start, end, lex, type_) and not _closes(doc, start, end) \
             and not (doc[end - 1].text in "!！?？" and end < len(doc) and doc[end].text in ("」", "』")):
