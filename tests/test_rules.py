@@ -190,6 +190,18 @@ def test_a_name_and_its_category_nouns_before_a_quoted_product_own_it(extract_te
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, fact, wrong", [
+    # a product named with its maker's name, in another spelling than the maker's mention
+    ("Intel Core i7-3517Uを搭載した。インテルの新型CPUだ。", ("インテル", "develops", "Intel Core i7-3517U"), None),
+    ("KDDIは、「auスマートパス」向けのLINEを提供する。", ("KDDI", "releases", "auスマートパス"), None),  # au is KDDI, which sells
+    ("EU9iはEUの規格に沿う。", None, ("EU", "develops", "EU9i")),  # the company's name is no word of its own
+])
+def test_a_product_named_with_a_company_s_name_is_the_company_s(extract_text, text, fact, wrong):
+    found = facts(extract_text(text))
+    assert (fact is None or fact in found) and wrong not in found
+
+
+@pytest.mark.model
 def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
     extraction = extract_text("Googleは、同社が運営するコンテンツ配信マーケット「Google Play」で使えるカードを発表した。")
     assert ("Google", "operates", "Google Play") in facts(extraction)

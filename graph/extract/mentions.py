@@ -174,6 +174,7 @@ class Lexicon:
                                   if units else "(?!)")
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
+        self.spellings = {e["id"]: {e["ja"], e["en"], *e.get("aliases", [])} for e in profile["entities"]}
 
     @classmethod
     def of(cls, profile: Profile) -> Lexicon:

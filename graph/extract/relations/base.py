@@ -41,6 +41,7 @@ PRIOR = {
     "maker-category": 0.8,
     "maker-quote": 0.8,
     "maker-name": 0.8,
+    "brand-name": 0.8,
     "by-means": 0.8,
     "edition": 0.8,
 }

@@ -4,7 +4,7 @@ outer place first (米テキサス州テイラー工場)."""
 
 from __future__ import annotations
 
-from graph.extract.mentions import known_company
+from graph.extract.mentions import is_latin, known_company
 
 
 class Possessives:
@@ -129,6 +129,23 @@ class Possessives:
                     self.emit(current, kind, outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
             previous = (current, self.heads.get(current, token.i))
         self._dotted_places()
+        self._brand_names()
+
+    def _brand_names(self) -> None:
+        """A product whose name opens with the name of a company the document names, in any of its spellings, makes
+        it, or sells it: Intel Core i7 (インテル), NEC MEDIAS BR IS11N, auスマートパス (not EU9i: the company's name is a
+        word of its own)."""
+        ctx = self.ctx
+        for product, last in self.heads.items():
+            name = ctx.mentions[product].text
+            if ctx.mentions[product].type != "Product" or not self.sent.start <= last < self.sent.end:
+                continue
+            makers = [i for i, m in enumerate(ctx.mentions) if m.type == "Organization" and known_company(m, ctx.lex)
+                      and any(len(name) > len(n) and name.startswith(n) and _word_ends(name, len(n))
+                              for n in ctx.lex.spellings.get(m.key, set()) | {m.text})]
+            if makers:
+                maker = min(makers, key=lambda i: abs(ctx.mentions[i].start - ctx.mentions[product].start))
+                self.emit(maker, ctx.maker_kind(maker), product, "brand-name", self.doc[last])
 
     def _dotted_places(self) -> None:
         """台湾・台北, 韓国・全州: a place the gazetteer knows, a middle dot and one it does not: the second is in the
@@ -146,3 +163,7 @@ class Possessives:
             if m_outer.type == m_inner.type == "Place" and known:
                 self.emit(inner, "locatedIn", outer, "compound-place", doc[j])
 
+
+def _word_ends(name: str, at: int) -> bool:
+    """Whether a word of the name ends at character ``at``: a space follows, or letters give way to other script."""
+    return name[at] in " \u3000" or is_latin(name[at - 1]) != is_latin(name[at]) and not name[at].isdigit()
