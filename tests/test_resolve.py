@@ -162,6 +162,7 @@ def test_what_is_no_name_is_no_entity(text, junk):
     ("CPU F-09D LUMIERE QUALCOMM MSM8255 1.4GHz", ["F-09D LUMIERE", "QUALCOMM", "MSM8255"]),  # a word after the code
     ("GALAXY Tab 10.1 LTE SC-01Dを発売する。", ["GALAXY Tab 10.1 LTE SC-01D"]),  # one name, a standard inside
     ("・GA-Z77X-UD3H WiFi（2万2千円前後）", ["GA-Z77X-UD3H WiFi"]),
+    ("・Samsung GALAXY Note - Samsung Mobile", ["Samsung GALAXY Note", "Samsung Mobile"]),  # a page title's bar
 ])
 def test_a_spec_row_read_as_one_name_is_the_model_and_the_chip(text, names):
     result = pipeline.build(texts={"a": text})

@@ -162,6 +162,9 @@ def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected
     ("■NTTドコモ、薄型スマホ「MEDIAS X N-07D」を7月13日に発売予定！", ("NTTドコモ", "releases", "MEDIAS X N-07D"), "planned"),
     # the count of models stands for the name it begins with
     ("パナソニックは、冷蔵庫 「NR-F556XV」他、5機種を10月15日より発売する。", ("パナソニック", "releases", "NR-F556XV"), None),
+    # a maker after the quote, past the model number the quote gives in parentheses
+    ("タッチペンの「デジタイザー・ペン（型番：41U3143）」（レノボ製）を紹介します。",
+     ("レノボ", "manufactures", "デジタイザー・ペン"), None),
     # a line that opens with a name and a colon describes it
     ("「ＣＯＯＬＰＩＸ　Ｓ８００ｃ」：Ａｎｄｒｏｉｄ搭載、Ｗｉ−Ｆｉ（Ｒ）対応モデル",
      ("ＣＯＯＬＰＩＸ　Ｓ８００ｃ", "usesTechnology", "Ｗｉ−Ｆｉ"), None),
@@ -780,7 +783,8 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
-    ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),  # where or how, after it (諸国, 管内, 国内)
+    ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),
+    ("I-O DATA製ハードディスクHVL-AVSシリーズを使う。", [("I-O DATA", "Organization"), ("HVL-AVSシリーズ", "Product")]),  # where or how, after it (諸国, 管内, 国内)
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
     ("フィリップスは新製品「ソニッケアー　エアーフロス（Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ）」を販売する。",  # a gloss
      [("フィリップス", "Organization"), ("ソニッケアー　エアーフロス", "Product"), ("Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ", "Product")]),

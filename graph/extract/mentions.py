@@ -355,13 +355,16 @@ def _without_reading(doc, start: int, end: int) -> int:
 # what lists names in one span, by type: a slash (Windows/Mac), an ampersand between people, a dot between places
 _LIST_MARKS = {"Person": ("/", "／", "&", "＆"), "Place": ("/", "／", "・")}
 _BARS = ("|", "｜", "；")
+_DASHES = ("-", "－")  # between spaces, a page title's bar too: Samsung GALAXY Note - Samsung Mobile
 
 
 def _slashed(doc, start: int, end: int, marks: tuple[str, ...]) -> list[tuple[int, int]]:
     """The names a slash lists in one span, each a span of its own: Windows/Mac, パトリック・スウェイジ＆デミ・ムーア,
     台湾・台北 (places Sudachi knows apart: ボスニア・ヘルツェゴビナ is one word to it); but IEEE802.11b/g/n is one. A
-    page title's bar and a full-width semicolon always part names (DCMX｜ドコモ, IceCream Sandwich；ICS)."""
-    bars = [i for i in range(start, end) if doc[i].text in _BARS]
+    page title's bar, a dash between spaces and a full-width semicolon always part names (DCMX｜ドコモ, GALAXY Note -
+    Samsung Mobile, IceCream Sandwich；ICS)."""
+    bars = [i for i in range(start, end) if doc[i].text in _BARS or doc[i].text in _DASHES and i > start
+            and doc[i - 1].whitespace_ and doc[i].whitespace_]
     if bars:
         return [part for a, b in zip([start] + [i + 1 for i in bars], bars + [end]) if a < b
                 for part in _slashed(doc, a, b, marks)]
@@ -877,6 +880,9 @@ def _titles_before_makers(doc, lex: Lexicon) -> list[Candidate]:
         if company is not None and doc[end + 1].text in ("(", "（") and company.end < len(doc) \
                 and (doc[company.end].text in lex.maker_marks or doc[company.end].text in (")", "）", "／", "/")) \
                 and not any(t.text == "。" for t in doc[i + 1:end]):
+            if doc[end - 1].text in ")）":  # 「デジタイザー・ペン（型番：41U3143）」: a labelled gloss is no part of it
+                opening = next((j for j in range(end - 2, i, -1) if doc[j].text in "(（"), end)
+                end = opening if any(t.text in _COLONS for t in doc[opening:end]) else end
             out.append(Candidate(i + 1, end, "Product", "category", CUE))
     return out
 

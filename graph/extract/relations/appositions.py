@@ -169,9 +169,11 @@ class Appositions:
             if product is not None and ctx.mentions[product].type == "Product":
                 j = token.i + 1 + (token.i + 1 < self.sent.end and doc[token.i + 1].text in "」』")
                 reading = self._paren_end(j) if j < self.sent.end and doc[j].text in _OPEN else None
-                if reading is not None and reading + 1 < self.sent.end and doc[reading + 1].text in "」』" \
-                        and all(self.entity_at[k] is None for k in range(j, reading)):
-                    j = reading + 2  # 「ギルガメッシュLIGHT（ライト）」（BSジャパン）: past the name's reading
+                if reading is not None and reading + 1 < self.sent.end and doc[reading + 1].text in "」』" and (
+                        all(self.entity_at[k] is None for k in range(j, reading))
+                        or any(doc[k].text in "：:" for k in range(j, reading))):
+                    j = reading + 2  # 「ギルガメッシュLIGHT（ライト）」（BSジャパン）: past the name's reading, or its
+                    # labelled model number (「デジタイザー・ペン（型番：41U3143）」（レノボ製）)
                 end = self._paren_end(j) if j < self.sent.end and doc[j].text in _OPEN else None
                 if end is not None:
                     mark = doc[end - 1].text if doc[end - 1].text in ctx.maker_marks else ""
