@@ -784,6 +784,7 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
     ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),
+    ("Googleが開発者イベント「Google I/O 2012」で発表した。", [("Google", "Organization"), ("Google I/O 2012", "Event")]),
     ("I-O DATA製ハードディスクHVL-AVSシリーズを使う。", [("I-O DATA", "Organization"), ("HVL-AVSシリーズ", "Product")]),  # where or how, after it (諸国, 管内, 国内)
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
     ("フィリップスは新製品「ソニッケアー　エアーフロス（Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ）」を販売する。",  # a gloss

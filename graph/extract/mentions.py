@@ -147,6 +147,7 @@ class Lexicon:
         self.former_prefixes = set(names.get("former_prefixes", []))
         self.support_words = set(names.get("support_words", []))
         self.award_suffixes = tuple(names.get("award_suffixes", []))
+        self.event_words = set(names.get("event_words", []))
         self.thing_heads = tuple(names.get("thing_heads", []))
         self.item_marks = set(profile["boilerplate"].get("marks", ""))
         # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on
@@ -464,14 +465,16 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
     number alone (ISW11F) is a product, not an organisation, and so is an event's name with one (F-09D ANTEPRIMA),
-    a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a name that ends in a category noun of events is an event
+    a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a name that ends in a
+    category noun of events, or holds a word of an event's name (Google I/O 2012), is an event
     (プラチナバンド記念キャンペーン)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
                 span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit() for name in lex.platforms):
         return "Technology"
-    if type_ in ("Product", "Organization") and lex.category(span.text) == "Event":
+    if type_ in ("Product", "Organization") and (lex.category(span.text) == "Event" or any(
+            word in lex.event_words for word in span.text.split())):
         return "Event"
     if type_ == "Organization" and _MODEL.match(span.text) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
