@@ -194,6 +194,25 @@ def test_a_name_and_its_category_nouns_before_a_quoted_product_own_it(extract_te
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, fact, wrong", [
+    # each owner owns what comes after it, not the name listed before it
+    ("ほかにもパナソニックの「ビエラ」やアップルの「iPad」でもサービスを行っている。",
+     ("アップル", "develops", "iPad"), ("アップル", "develops", "ビエラ")),
+    # a carrier's own make (純正) is one it develops, not only sells
+    ("ホームアプリはドコモ純正の「docomo PALLET UI」が搭載されている。",
+     ("ドコモ", "develops", "docomo PALLET UI"), None),
+    # a place of a company's factory, a list's "besides" and a quoted work say nothing of where or whom
+    ("同氏による中国の“Apple工場”の報告だ。", None, ("Apple", "locatedIn", "中国")),
+    ("「IPAD」を中国のほか、EU、メキシコなどで販売していた。", None, ("EU", "locatedIn", "中国")),
+    ("“アメイジング・スパイダーマン” のマーク・ウェッブがプロデューサーに名を連ねている。", None,
+     ("マーク・ウェッブ", "worksFor", "アメイジング・スパイダーマン")),
+])
+def test_what_a_possessive_owns_and_what_it_does_not(extract_text, text, fact, wrong):
+    found = facts(extract_text(text))
+    assert (fact is None or fact in found) and wrong not in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact, wrong", [
     # a product named with its maker's name, in another spelling than the maker's mention
     ("Intel Core i7-3517Uを搭載した。インテルの新型CPUだ。", ("インテル", "develops", "Intel Core i7-3517U"), None),
     ("KDDIは、「auスマートパス」向けのLINEを提供する。", ("KDDI", "releases", "auスマートパス"), None),  # au is KDDI, which sells
@@ -783,9 +802,11 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("NTTドコモは2012年夏モデルを発表した。", [("NTTドコモ", "Organization")]),  # a season's lineup
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
-    ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),
-    ("Googleが開発者イベント「Google I/O 2012」で発表した。", [("Google", "Organization"), ("Google I/O 2012", "Event")]),
-    ("I-O DATA製ハードディスクHVL-AVSシリーズを使う。", [("I-O DATA", "Organization"), ("HVL-AVSシリーズ", "Product")]),  # where or how, after it (諸国, 管内, 国内)
+    ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),  # where or how, after it (諸国, 管内, 国内)
+    ("Googleが開発者イベント「Google I/O 2012」で発表した。",  # a word of an event's name
+     [("Google", "Organization"), ("Google I/O 2012", "Event")]),
+    ("I-O DATA製ハードディスクHVL-AVSシリーズを使う。",  # a category noun glued before
+     [("I-O DATA", "Organization"), ("HVL-AVSシリーズ", "Product")]),
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company
     ("フィリップスは新製品「ソニッケアー　エアーフロス（Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ）」を販売する。",  # a gloss
      [("フィリップス", "Organization"), ("ソニッケアー　エアーフロス", "Product"), ("Ｓｏｎｉｃａｒｅ　ＡｉｒＦｌｏｓｓ", "Product")]),

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from graph.extract.mentions import is_latin, known_company
 
+_OPENING_QUOTES = "「『“\"'"
+_SUBJECTS = ("nsubj", "dislocated")
+
 
 class Possessives:
     def _possessives(self) -> None:
@@ -17,17 +20,21 @@ class Possessives:
             owner = self.entity_at[token.i]
             if owner is None or self.heads.get(owner) != token.i:
                 continue
-            quoted = self._quoted_after_owner(token.i)
+            own = token.i + 1 < self.sent.end and self.doc[token.i + 1].text in ctx.own_marks
+            quoted = self._quoted_after_owner(token.i + own)
             if quoted is not None:
-                self._own(owner, quoted, token, self.doc[self.heads[quoted]])
+                self._own(owner, quoted, token, self.doc[self.heads[quoted]], own)
             if token.dep_ == "compound" and token.head.text in ctx.own_marks and token.head.i == token.i + 1:
                 token = token.head  # シャープ独自の: the company's own
             if token.dep_ != "nmod" or not any(c.text == "の" for c in token.children if c.dep_ == "case") \
-                    or any(c.text in ("など", "等", "ら") for c in token.children):
-                continue  # not 中国などのアジア: a list of examples, not an owner
+                    or any(c.text in ("など", "等", "ら") for c in token.children) \
+                    or token.i + 2 < self.sent.end and self.doc[token.i + 2].text in ("ほか", "他", "よう"):
+                continue  # not 中国などのアジア, 中国のほか、EU: a list of examples, not an owner
             for owned in self._owned(token.head):
-                if owned != quoted:
-                    self._own(owner, owned, token, token.head)
+                last = self.heads.get(owned)  # what a name owns comes after it (not パナソニックの「ビエラ」や
+                # アップルの「iPad」), or is the subject it is said of (モトローラは米国の…企業)
+                if owned != quoted and (last is None or last > token.i or self.doc[last].dep_ in _SUBJECTS):
+                    self._own(owner, owned, token, token.head, own)
 
     def _quoted_after_owner(self, last: int) -> int | None:
         """The name quoted after a name's の and the common nouns that say what it is: Amazonの「Kindle Touch」,
@@ -46,22 +53,26 @@ class Possessives:
         owned = self.entity_at[j + 1] if j + 1 < self.sent.end and doc[j].text in "「『" else None
         return owned if owned is not None and self._first(owned) == j + 1 else None
 
-    def _own(self, owner: int, owned: int, token, anchor) -> None:
-        """The fact "A の B" says, by the types of A and B, for the owner's last token ``token``."""
-        ctx = self.ctx
+    def _own(self, owner: int, owned: int, token, anchor, own: bool = False) -> None:
+        """The fact "A の B" says, by the types of A and B, for the owner's last token ``token``; ``own``: a word of
+        the profile's ``own_marks`` stands between (ドコモ純正の: its own make, whoever sells it)."""
+        ctx, doc = self.ctx, self.doc
         if ctx.mentions[owned].role:
             return  # トヨタの佐藤社長, GLAYのボーカル・TERU: read by _roles, by the role
         if owned in self.heads and self._nearer_owner(token.i, self._first(owned), ctx.mentions[owner].type):
             return  # アップルのテレビとパナソニックの「ビエラ」: ビエラ is Panasonic's
         if ctx.mentions[owned].type == "Technology" and self._modifies_noun(owned):
             return  # ZOTACのmini-ITXマザー, ASUSのAndroidタブレット: the company's product, not its standard
-        if ctx.mentions[owned].type == "Person" and ctx.mentions[owner].key in ctx.venues:
-            return  # ツイッターの津田氏: a person on a service, not working for it
+        if ctx.mentions[owner].type == "Place" and owned in self.heads and self._modifies_noun(owned):
+            return  # 中国のApple工場: the place is the factory's, not the company's
+        if ctx.mentions[owned].type == "Person" and (ctx.mentions[owner].key in ctx.venues or doc[
+                self._first(owner) - 1].text in _OPENING_QUOTES):
+            return  # ツイッターの津田氏: a person on a service; “アメイジング・スパイダーマン”のマーク・ウェッブ: of a work
         for rule in ctx.possessives:
             if ctx.mentions[owner].type == rule["owner"] and ctx.mentions[owned].type == rule["owned"]:
                 s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
                 # ドコモの「ARROWS X」: a carrier's phone is one it sells, not makes
-                kind = ctx.maker_kind(owner) if rule["kind"] == "develops" else rule["kind"]
+                kind = ("develops" if own else ctx.maker_kind(owner)) if rule["kind"] == "develops" else rule["kind"]
                 self.emit(s, kind, o, "possessive", anchor)
 
     def _nearer_owner(self, start: int, end: int, type_: str) -> bool:
