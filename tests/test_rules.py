@@ -160,6 +160,8 @@ def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected
 @pytest.mark.parametrize("text, fact, modality", [
     # a headline after a line's mark, its plan of release a noun (発売予定)
     ("■NTTドコモ、薄型スマホ「MEDIAS X N-07D」を7月13日に発売予定！", ("NTTドコモ", "releases", "MEDIAS X N-07D"), "planned"),
+    # a headline the parse cuts in two still opens with its subject
+    ("■jig.jp、位置情報ベースのAndroid向けリマインダーアプリ「Spotus」を公開", ("jig.jp", "releases", "Spotus"), None),
     # the count of models stands for the name it begins with
     ("パナソニックは、冷蔵庫 「NR-F556XV」他、5機種を10月15日より発売する。", ("パナソニック", "releases", "NR-F556XV"), None),
     # a maker after the quote, past the model number the quote gives in parentheses

@@ -3,6 +3,8 @@ only a name (a byline, a heading) too, and a predicate without a subject takes t
 
 from __future__ import annotations
 
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?")
+
 
 class Discourse:
     def _standalone_topic(self) -> None:
@@ -19,7 +21,11 @@ class Discourse:
         the name a headline opens with before a comma (UQコミュニケーションズ、…を発売). ``side`` says which end of
         the fact it fills, for the types it may have."""
         allowed = self.ctx.kinds.get(kind, {}).get(side, [])
-        first = next((t.i for t in self.sent if not (t.is_punct or t.is_space or t.pos_ == "SYM")), self.sent.start)
+        start = self.sent.start  # where the sentence starts in writing, which the parse may have split
+        while start > 0 and self.doc[start - 1].text not in _SENTENCE_ENDS and "\n" not in self.doc[start - 1].text \
+                and "\n" not in self.doc[start - 1].whitespace_:
+            start -= 1
+        first = next((t.i for t in self.doc[start:pred.i] if not (t.is_punct or t.is_space or t.pos_ == "SYM")), start)
         opening = self.entity_at[first]  # (after a line's mark: ■NTTドコモ、…を発売)
         last = self.heads.get(opening) if opening is not None else None
         listed = self.entity_at[last + 2] if last is not None and last + 2 < len(self.doc) else None
