@@ -160,6 +160,11 @@ def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected
 @pytest.mark.parametrize("text, fact, modality", [
     # a headline after a line's mark, its plan of release a noun (発売予定)
     ("■NTTドコモ、薄型スマホ「MEDIAS X N-07D」を7月13日に発売予定！", ("NTTドコモ", "releases", "MEDIAS X N-07D"), "planned"),
+    # a maker at the end of a line that opens with the product's name and a colon
+    ("・「EXILIMケータイ W53CA」: 2007年8月発売、出荷台数約80万台 (カシオ計算機株式会社製)",
+     ("カシオ計算機株式会社", "manufactures", "EXILIMケータイ W53CA"), None),
+    # a release put off is still one to come
+    ("東芝は「REGZAブルーレイ D-BR1」の発売を来年1月に延期。", ("東芝", "releases", "REGZAブルーレイ D-BR1"), "planned"),
     # a headline the parse cuts in two still opens with its subject
     ("■jig.jp、位置情報ベースのAndroid向けリマインダーアプリ「Spotus」を公開", ("jig.jp", "releases", "Spotus"), None),
     # the count of models stands for the name it begins with

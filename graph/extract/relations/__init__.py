@@ -318,8 +318,10 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         return None
 
     def _described(self) -> int | None:
-        """The name a line opens with before a colon (「COOLPIX S800c」：…), which the rest of the line describes."""
-        doc, j = self.doc, self.sent.start + (self.doc[self.sent.start].text in "「『")
+        """The name a line opens with, after its marks, before a colon (「COOLPIX S800c」：…, ・「EXILIMケータイ
+        W53CA」: 2007年8月発売…), which the rest of the line describes."""
+        doc = self.doc
+        j = next((t.i for t in self.sent if not (t.is_punct or t.is_space or t.pos_ == "SYM")), self.sent.end)
         index = self.entity_at[j] if j < self.sent.end else None
         if index is None or self._first(index) != j:
             return None

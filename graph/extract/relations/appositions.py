@@ -188,11 +188,16 @@ class Appositions:
                     if known and self._first(maker) == j + 1 and not read:
                         kind = "develops" if ctx.mentions[maker].type == "Person" else ctx.maker_marks[mark]
                         self.emit(maker, kind, product, "maker", doc[j])
-            if token.text and token.text in ctx.maker_marks and token.i + 1 < self.sent.end:
+            if token.text and token.text in ctx.maker_marks:
                 maker = self._mention_ending(token.i - 1)
                 if maker is not None and ctx.mentions[maker].type == "Organization":
-                    for made in self._products_after(token.i + 1, limit=6)[:1]:
-                        self.emit(maker, ctx.maker_marks[token.text], made, "maker", token)
+                    made = self._products_after(token.i + 1, limit=6)[:1] if token.i + 1 < self.sent.end else []
+                    described = self._described()  # ・「W53CA」: 2007年8月発売…（カシオ計算機製）: the line's product
+                    if not made and described is not None and ctx.mentions[described].type == "Product" \
+                            and doc[self._first(maker) - 1].text in _OPEN:
+                        made = [described]
+                    for product in made:
+                        self.emit(maker, ctx.maker_marks[token.text], product, "maker", token)
 
     def _reading(self, index: int, product: int) -> bool:
         """LUMIX（ルミックス）, PANTONE 5 107SH（パントン・ファイヴ・…）: katakana in parentheses that spells the Latin
