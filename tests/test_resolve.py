@@ -169,6 +169,13 @@ def test_a_spec_row_read_as_one_name_is_the_model_and_the_chip(text, names):
     assert [m.text for e in result.extractions for m in e.mentions if not m.is_value] == names
 
 
+def test_a_name_and_koto_before_a_person_is_what_the_person_is_called():
+    result = pipeline.build(texts={"a": "ラストは「マルモ」こと阿部サダヲとも再会するという。"})
+    [extraction] = result.extractions
+    nickname, person = (next(m for m in extraction.mentions if m.text == t) for t in ("マルモ", "阿部サダヲ"))
+    assert nickname.type == "Person" and nickname.entity == person.entity
+
+
 def test_a_name_of_words_ending_in_a_colour_stays_a_name():
     result = pipeline.build(texts={"a": "楽曲は、ザ・ブリリアント・グリーンの「Hello Another Way」だ。"})
     assert "ザ・ブリリアント・グリーン" in {m.text for e in result.extractions for m in e.mentions}

@@ -109,7 +109,7 @@ def _in_segment(offset: int, doc, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
     kept = _resolve_overlaps(doc, _candidates(doc, lex), lex)
     _with_legal_forms(doc, kept, lex)
-    for c in _abbreviations(doc, _aliases_in_parentheses(doc, kept), lex):
+    for c in _abbreviations(doc, _nicknames(doc, _aliases_in_parentheses(doc, kept)), lex):
         span = doc[c.start:c.end]
         text = span.text
         if c.source == "countries":  # 日米欧: one place a character
@@ -1285,6 +1285,18 @@ def _aliases_in_parentheses(doc, kept: list[Candidate]) -> list[Candidate]:
             name = doc[c.start:c.end].text
             added.append(Candidate(start, c.start - 1, c.type, "alias", RULE, key=c.key or name))
     return sorted(kept + added, key=lambda c: c.start)
+
+
+def _nicknames(doc, kept: list[Candidate]) -> list[Candidate]:
+    """A name and こと before a person's name is what the person is called: 「マルモ」こと阿部サダヲ. It is keyed to
+    the person."""
+    by_start = {c.start: c for c in kept}
+    for c in kept:
+        i = c.end + (c.end < len(doc) and doc[c.end].text in "」』")
+        person = by_start.get(i + 1) if i < len(doc) and doc[i].text == "こと" else None
+        if person is not None and person.type == "Person" and c.type != "Person":
+            c.type, c.key = "Person", person.key or doc[person.start:person.end].text
+    return kept
 
 
 def _abbreviations(doc, kept: list[Candidate], lex: Lexicon) -> list[Candidate]:
