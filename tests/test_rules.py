@@ -224,6 +224,9 @@ def test_what_a_possessive_owns_and_what_it_does_not(extract_text, text, fact, w
     ("Intel Core i7-3517Uを搭載した。インテルの新型CPUだ。", ("インテル", "develops", "Intel Core i7-3517U"), None),
     ("KDDIは、「auスマートパス」向けのLINEを提供する。", ("KDDI", "releases", "auスマートパス"), None),  # au is KDDI, which sells
     ("EU9iはEUの規格に沿う。", None, ("EU", "develops", "EU9i")),  # the company's name is no word of its own
+    # a service the text has introduced as one, and a shop, are run, not made
+    ("UQコミュニケーションズは、データ通信サービス「UQ WiMAX」を提供する。UQ WiMAXの料金を改定した。",
+     ("UQコミュニケーションズ", "operates", "UQ WiMAX"), ("UQコミュニケーションズ", "releases", "UQ WiMAX")),
 ])
 def test_a_product_named_with_a_company_s_name_is_the_company_s(extract_text, text, fact, wrong):
     found = facts(extract_text(text))

@@ -107,6 +107,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             if self.evidence is None:
                 continue
             self._standalone_topic()
+            self._services()
             for token in sent:
                 self._predicate(token)
             self._appositions()
@@ -125,7 +126,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             return None
         if ctx.same(subject, obj):
             return None
-        if (kind == "releases" or kind == "develops" and rule == "possessive") and self.service(obj):
+        if (kind == "releases" or kind == "develops" and rule in ("possessive", "brand-name")) and self.service(obj):
             kind = "operates"  # 更新サービス「ケータイアップデート」を提供, 毎日新聞のWEB媒体「毎日.jp」: a service is run
         if kind == "usesTechnology" and self.device(subject) and ctx.platform(obj):
             subject, kind, obj = obj, "installedIn", subject  # Android 4.0に対応した「X F-10D」: a device's own OS
@@ -139,10 +140,18 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         return relation
 
     def service(self, index: int) -> bool:
-        """Whether the text introduces the name as a service (データ通信サービス「UQ WiMAX」)."""
-        before = self._introducer(index)
-        return before is not None and self.entity_at[before] is None and any(
-            self.doc[before].text.endswith(noun) for noun in self.ctx.services)
+        """Whether the name is of a service: the text introduces it as one, here or before (データ通信サービス
+        「UQ WiMAX」), or it is a shop's (UQオンラインショップ, Apple Store)."""
+        ctx, before = self.ctx, self._introducer(index)
+        if before is not None and self.entity_at[before] is None and self.doc[before].text.endswith(ctx.services):
+            ctx.service_names.add(ctx.name_of(index))
+        return ctx.name_of(index) in ctx.service_names or ctx.mentions[index].text.endswith(ctx.shops)
+
+    def _services(self) -> None:
+        """Remember the names this sentence introduces as services."""
+        for index, last in self.heads.items():
+            if self.sent.start <= last < self.sent.end:
+                self.service(index)
 
     def device(self, index: int) -> bool:
         """Whether a product is a device: its name holds a model number (ARROWS X F-10D, iPhone 4S) and the text does

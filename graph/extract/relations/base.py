@@ -103,6 +103,7 @@ class Context:
     events: dict[str, tuple[int, int]] = field(default_factory=dict)
     heading: dict | None = None  # the heading the lines read now are under (graph.extract.relations.tables)
     document_product: int | None | bool = False  # the product its first line (a title) names; False: not read yet
+    service_names: set[str] = field(default_factory=set)  # names the text has introduced as services
 
     def __post_init__(self) -> None:
         self.lex = Lexicon.of(self.profile)
@@ -127,6 +128,7 @@ class Context:
         self.broadcasters = set(p["names"].get("broadcasters", []))
         self.sellers = set(p["names"].get("sellers", [])) | self.broadcasters
         self.services = tuple(p["names"].get("services", []))
+        self.shops = tuple(p["names"].get("shops", []))
         self.member_roles = set(p["names"].get("member_roles", []))
         appositions = p["appositions"]
         self.made_for = set(appositions.get("made_for", []))
