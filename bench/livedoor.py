@@ -121,7 +121,8 @@ def splits(out: Path) -> dict:
     """Same-document name-part splits (two people of one document, one's name a part of the other's and of no
     third's: 安達 and 安達祐実; a part of two full names, 宇佐美 beside 宇佐美貴史 and 宇佐美蘭, is ambiguous and
     listed apart) and cross-document surname merges (one person named in two documents by a bare surname and nothing
-    longer, or by two different full names: 上原 for 上原多香子 and 上原美優)."""
+    longer, or by two different full names no document ties together: 上原 for 上原多香子 and 上原美優; a nickname
+    the text gives a full name, 「マルモ」こと阿部サダヲ, is tied to it)."""
     people: dict[str, dict] = {}
     split_rows, ambiguous = [], []
     for row in records(out):
@@ -129,9 +130,11 @@ def splits(out: Path) -> dict:
         for m in row["mentions"]:
             if m["type"] == "Person" and m.get("entity"):
                 by_doc.setdefault(m["entity"], set()).add(m["text"])
-                people.setdefault(m["entity"], {"docs": set(), "names": set()})
+                people.setdefault(m["entity"], {"docs": set(), "names": set(), "by_doc": []})
                 people[m["entity"]]["docs"].add(row["doc"])
                 people[m["entity"]]["names"].add(m["text"])
+        for entity, names in by_doc.items():
+            people[entity]["by_doc"].append({n for n in names if len(n) > 2})
         texts = {entity: max(names, key=len) for entity, names in by_doc.items()}
         for entity, name in texts.items():
             wholes = sorted(longer for other, longer in texts.items() if other != entity and len(longer) > len(name)
@@ -143,12 +146,26 @@ def splits(out: Path) -> dict:
     merges = []
     for entity, p in sorted(people.items()):
         longest = max(p["names"], key=len)
-        fulls = {n for n in p["names"] if len(n) > 2}
-        if len(p["docs"]) > 1 and (len(longest) <= 2 or len({n for n in fulls if not any(
-                f != n and (f.startswith(n) or f.endswith(n)) for f in fulls)}) > 1):
+        if len(p["docs"]) > 1 and (len(longest) <= 2 or not _tied(p["by_doc"])):
             merges.append({"entity": entity, "names": sorted(p["names"]), "documents": len(p["docs"])})
     return {"same-document name-part splits": len(split_rows), "cross-document surname merges": len(merges),
             "splits": split_rows, "merges": merges, "ambiguous parts": ambiguous}
+
+
+def _tied(documents: list[set[str]]) -> bool:
+    """Whether the full names each document gives a person tie all of them together: each document shares a full
+    name, or one a name of it begins or ends, with another, in one chain."""
+    def share(a: set[str], b: set[str]) -> bool:
+        return any(x == y or x.startswith(y) or x.endswith(y) or y.startswith(x) or y.endswith(x) for x in a for y in b)
+
+    reached, todo = {0}, [0]
+    while todo:
+        i = todo.pop()
+        for j, names in enumerate(documents):
+            if j not in reached and share(documents[i], names):
+                reached.add(j)
+                todo.append(j)
+    return len(reached) == len(documents)
 
 
 def _names(graph) -> dict[str, str]:
