@@ -25,7 +25,7 @@ class CaseFrames:
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and prev.dep_ == "compound" and prev.head == token and prev.text + token.lemma_ in frames:
             return frames[prev.text + token.lemma_]
-        if token.lemma_ in self.ctx.light_verbs or token.lemma_ in self.ctx.cues["planned"]:
+        if token.lemma_ in self.ctx.light_verbs or token.lemma_ in self.ctx.cues.get("planned", ()):
             # 提供開始, 発売開始: a light verb after the event it starts; 発売予定: a plan of the event
             started = prev is not None and prev.dep_ == "compound" and prev.head == token and \
                 self.entity_at[prev.i] is None
