@@ -813,6 +813,8 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("本日アスキーフェスのブースで紹介した。", [("アスキーフェス", "Event")]),  # a day before the name
     ("アプリアイコンもジョジョ風に変えられるんです！", [("ジョジョ", "Product")]),  # a style after it
     ("南欧諸国の財政危機が話題だ。", [("南欧", "Place")]),  # where or how, after it (諸国, 管内, 国内)
+    ("auは、auスマートパスを提供する。", [("au", "Organization"), ("auスマートパス", "Product")]),  # a brand's
+    ("ドコモショップと日立フルハイビジョンテレビ", [("ドコモショップ", "Organization"), ("日立", "Organization")]),
     ("Googleが開発者イベント「Google I/O 2012」で発表した。",  # a word of an event's name
      [("Google", "Organization"), ("Google I/O 2012", "Event")]),
     ("I-O DATA製ハードディスクHVL-AVSシリーズを使う。",  # a category noun glued before

@@ -237,7 +237,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _split_at_known_names(doc, found)
     quotes = _quotes(doc)
     found += _quoted_names(doc, _quotes(doc, longest=24), lex) + _titles_before_makers(doc, lex)
-    found += _codes_before_categories(doc, lex)
+    found += _codes_before_categories(doc, lex) + _brand_names(doc, lex)
     found += _facilities(doc, lex)
     found += _operated(doc, lex)
     for person in _people(doc, lex) + [c for c in found if c.type == "Person" and c.source == "tagger"]:
@@ -961,6 +961,23 @@ def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
             start -= 1
         if start < i and _CODE.match(doc[start:i].text):
             out.append(Candidate(start, i, type_, "category", CUE))
+    return out
+
+
+def _brand_names(doc, lex: Lexicon) -> list[Candidate]:
+    """A known company's name glued to a katakana word that is not, nor ends in, a common noun of the dictionary
+    or a category's is a product named with the company's brand: auスマートパス, auスマートバリュー (not
+    ドコモショップ, 日立フルハイビジョンテレビ, NHKアナ)."""
+    nouns, out = common_nouns(), []
+    ends = lex.facility_suffixes | lex.org_suffixes | lex.legal_forms | lex.generic_products
+    for ent in doc.ents:
+        word = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ == "Organization" and ent.ent_id_ in lex.gazetteer_ids and not doc[ent.end - 1].whitespace_ \
+                and word is not None and is_katakana(word.text) and word.text not in _NAME_JOINERS \
+                and not any(word.text[i:] in nouns | ends for i in range(len(word.text) - 4)) \
+                and word.text not in nouns and lex.category(word.text) is None and not lex.role(word.text) \
+                and not (word.i + 1 < len(doc) and is_katakana(doc[word.i + 1].text) and not word.whitespace_):
+            out.append(Candidate(ent.start, ent.end + 1, "Product", "category", CUE))
     return out
 
 
