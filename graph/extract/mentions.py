@@ -853,8 +853,7 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
     headline's tag after it (「トイレダッシュ」【Androidアプリ】)."""
     out = []
     for n, (i, end) in enumerate(quotes):
-        if doc[end - 1].text in ")）":  # 「ソニッケアー エアーフロス（Sonicare AirFloss）」: the name before its gloss
-            end = next((j for j in range(end - 2, i, -1) if doc[j].text in "(（"), end)
+        end = _gloss_start(doc, i, end) or end  # 「ソニッケアー エアーフロス（Sonicare AirFloss）」: the name before it
         if end > i + 11 or any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]) \
                 or doc[end - 1].text.casefold() in lex.colours:  # 新色「Pure White」: a colour, no product
             continue
@@ -872,6 +871,13 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
     return out
 
 
+def _gloss_start(doc, i: int, end: int) -> int | None:
+    """Where the gloss in parentheses that ends the quote opening at token ``i`` and closing at ``end`` starts."""
+    if doc[end - 1].text not in ")）":
+        return None
+    return next((j for j in range(end - 2, i, -1) if doc[j].text in "(（"), None)
+
+
 def _titles_before_makers(doc, lex: Lexicon) -> list[Candidate]:
     """A quote its maker, publisher or broadcaster follows in parentheses names a product, however long and whatever
     marks it holds: 「スッキリ!!」（日本テレビ系列）, 「CX6」（リコー）, 「…超常現象SP(秘)Xファイル」（テレビ朝日／12月22日
@@ -883,9 +889,8 @@ def _titles_before_makers(doc, lex: Lexicon) -> list[Candidate]:
         if company is not None and doc[end + 1].text in ("(", "（") and company.end < len(doc) \
                 and (doc[company.end].text in lex.maker_marks or doc[company.end].text in (")", "）", "／", "/")) \
                 and not any(t.text == "。" for t in doc[i + 1:end]):
-            if doc[end - 1].text in ")）":  # 「デジタイザー・ペン（型番：41U3143）」: a labelled gloss is no part of it
-                opening = next((j for j in range(end - 2, i, -1) if doc[j].text in "(（"), end)
-                end = opening if any(t.text in _COLONS for t in doc[opening:end]) else end
+            gloss = _gloss_start(doc, i, end)  # 「デジタイザー・ペン（型番：41U3143）」: a labelled gloss is no part of it
+            end = gloss if gloss is not None and any(t.text in _COLONS for t in doc[gloss:end]) else end
             out.append(Candidate(i + 1, end, "Product", "category", CUE))
     return out
 
@@ -970,12 +975,15 @@ def _brand_names(doc, lex: Lexicon) -> list[Candidate]:
     ドコモショップ, 日立フルハイビジョンテレビ, NHKアナ)."""
     nouns, out = common_nouns(), []
     ends = lex.facility_suffixes | lex.org_suffixes | lex.legal_forms | lex.generic_products
+
+    def common(text: str) -> bool:  # the word, or its end of five characters or more (…アプリケーション)
+        return any(text[i:] in nouns or text[i:] in ends for i in [0, *range(1, len(text) - 4)])
+
     for ent in doc.ents:
         word = doc[ent.end] if ent.end < len(doc) else None
         if ent.label_ == "Organization" and ent.ent_id_ in lex.gazetteer_ids and not doc[ent.end - 1].whitespace_ \
                 and word is not None and is_katakana(word.text) and word.text not in _NAME_JOINERS \
-                and not any(word.text[i:] in nouns | ends for i in range(len(word.text) - 4)) \
-                and word.text not in nouns and lex.category(word.text) is None and not lex.role(word.text) \
+                and not common(word.text) and lex.category(word.text) is None and not lex.role(word.text) \
                 and not (word.i + 1 < len(doc) and is_katakana(doc[word.i + 1].text) and not word.whitespace_):
             out.append(Candidate(ent.start, ent.end + 1, "Product", "category", CUE))
     return out

@@ -235,7 +235,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 break
             quoted = doc[k].text in "」』"
             if doc[k].text in ")）":  # おサイフケータイ（FeliCa）: the gloss is no item of its own
-                k = next((i for i in range(k - 1, max(self.sent.start, k - 12) - 1, -1) if doc[i].text in "(（"), 0) - 1
+                k = (self._paren_start(k) or 0) - 1
             k -= quoted
             item = self.entity_at[k] if k >= self.sent.start else None
             if item is not None and self.heads.get(item) == k:

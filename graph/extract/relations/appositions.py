@@ -215,6 +215,13 @@ class Appositions:
                 return k
         return None
 
+    def _paren_start(self, j: int, within: int = 12) -> int | None:
+        """The index of the bracket opening the one closing at ``j`` in the sentence, if it is ``within`` tokens."""
+        for k in range(j - 1, max(self.sent.start, j - within) - 1, -1):
+            if self.doc[k].text in _OPEN:
+                return k
+        return None
+
     def _relational_nouns(self) -> None:
         """ニコンの子会社、ニコンイメージングジャパン / ニコンイメージングジャパンはニコンの子会社だ / X（ニコンの子会社）:
         B is the N of A, and the noun says what that makes them."""

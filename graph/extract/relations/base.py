@@ -6,10 +6,10 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
-from graph.extract.mentions import Lexicon
+from graph.extract.mentions import Lexicon, known_company
 from graph.model import Mention, Relation
 from graph.profile import Profile
 
@@ -150,6 +150,13 @@ class Context:
             return False
         return (self.mentions[subject].type in signature.get("subject", [])
                 and (self.mentions[obj].is_value or self.mentions[obj].type in signature.get("object", [])))
+
+    @cached_property
+    def companies(self) -> list[tuple[int, set[str]]]:
+        """The document's mentions of companies for sure (``known_company``), with every spelling the gazetteer
+        gives each."""
+        return [(i, self.lex.spellings.get(m.key, set()) | {m.text}) for i, m in enumerate(self.mentions)
+                if m.type == "Organization" and known_company(m, self.lex)]
 
     def platform(self, index: int) -> bool:
         """Whether a mention names an operating system, one of the profile's platforms (Android 4.0, iOS 5)."""

@@ -171,7 +171,7 @@ class CaseFrames:
         """The last token of the name that ends right before token ``i``, or before the parentheses that do."""
         j = i - 1
         if self.doc[j].text in ")）":
-            j = next((k for k in range(j - 1, max(self.sent.start, j - 20) - 1, -1) if self.doc[k].text in "(（"), 0) - 1
+            j = (self._paren_start(j, within=20) or 0) - 1
         index = self.entity_at[j] if j >= self.sent.start else None
         return self.doc[j] if index is not None and self.heads.get(index) == j else None
 

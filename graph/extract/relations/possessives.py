@@ -151,9 +151,8 @@ class Possessives:
             name = ctx.mentions[product].text
             if ctx.mentions[product].type != "Product" or not self.sent.start <= last < self.sent.end:
                 continue
-            makers = [i for i, m in enumerate(ctx.mentions) if m.type == "Organization" and known_company(m, ctx.lex)
-                      and any(len(name) > len(n) and name.startswith(n) and _word_ends(name, len(n))
-                              for n in ctx.lex.spellings.get(m.key, set()) | {m.text})]
+            makers = [i for i, spellings in ctx.companies if any(
+                len(name) > len(n) and name.startswith(n) and _word_ends(name, len(n)) for n in spellings)]
             if makers:
                 maker = min(makers, key=lambda i: abs(ctx.mentions[i].start - ctx.mentions[product].start))
                 self.emit(maker, ctx.maker_kind(maker), product, "brand-name", self.doc[last])
