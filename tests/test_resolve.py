@@ -150,6 +150,9 @@ def test_one_label_never_stands_for_two_entities():
      "seikoito/status/127251735499649024"),
     ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
     ("HTPCを自作してみた。", "HTPC"),  # a kind of device
+    ("ISO感度：ISO 3200まで", "ISO 3200"),  # a sensitivity
+    ("サイズ：W156×H80×D30mm", "W156"),  # a size's side
+    ("電池容量：3.7V 3000mAH", "3.7V 3000mAH"),  # a battery's values, in any case of the unit
 ])
 def test_what_is_no_name_is_no_entity(text, junk):
     result = pipeline.build(texts={"a": text})
@@ -167,6 +170,33 @@ def test_what_is_no_name_is_no_entity(text, junk):
 def test_a_spec_row_read_as_one_name_is_the_model_and_the_chip(text, names):
     result = pipeline.build(texts={"a": text})
     assert [m.text for e in result.extractions for m in e.mentions if not m.is_value] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # the gazetteer's GALAXY where the text goes on with the words of a name the tagger found whole elsewhere
+    ("ドコモの「GALAXY Note SC-05D」を試した。GALAXY Noteで絵を描く。GALAXYのケースも買った。",
+     ["GALAXY Note SC-05D", "GALAXY Note", "GALAXY"]),
+    ("「Optimus Vu L-06D」が登場した。Optimus Vuは4：3の画面だ。", ["Optimus Vu L-06D", "Optimus Vu"]),
+    ("防塵性能はIP5X等級だ。", ["IP5X"]),
+])
+def test_a_name_found_whole_is_taken_whole_where_it_recurs(text, names):
+    result = pipeline.build(texts={"a": text})
+    found = [m.text for e in result.extractions for m in e.mentions if not m.is_value and m.type != "Place"]
+    assert [n for n in found if any(n.startswith(w[:3]) for w in names)][-len(names):] == names
+
+
+def test_a_known_company_stays_itself_before_its_product(profile):
+    from graph import nlp
+    from graph.extract import mentions
+    from graph.model import Mention
+
+    text = "QUALCOMM MSM8960を搭載。QUALCOMM MSM8960の性能。"
+    segments = [(0, nlp.load_model()(text))]
+    found = [Mention(0, 16, "QUALCOMM MSM8960", "Product", "tagger"),
+             Mention(20, 28, "QUALCOMM", "Organization", "gazetteer", key="Qualcomm"),
+             Mention(29, 36, "MSM8960", "Product", "tagger")]
+    kept = mentions._whole_names(segments, found, mentions.Lexicon.of(profile))
+    assert [m.text for m in kept] == ["QUALCOMM MSM8960", "QUALCOMM", "MSM8960"]
 
 
 def test_a_name_and_koto_before_a_person_is_what_the_person_is_called():

@@ -37,7 +37,7 @@ def entity(graph, label):
     ("ARK Invest", "Organization"), ("ファミリーマート", "Organization"),
     ("Elon Musk", "Person"), ("ミン・チー・クオ", "Person"), ("ブレット・ウィントン", "Person"), ("来嶋 勇人", "Person"),
     ("AI6", "Product"), ("AI7", "Product"), ("H100", "Product"), ("Dojo", "Product"), ("FSD", "Product"),
-    ("Optimus", "Product"), ("SF2", "Technology"), ("N2", "Technology"), ("テイラー工場", "Facility"),
+    ("Tesla Optimus", "Product"), ("SF2", "Technology"), ("N2", "Technology"), ("テイラー工場", "Facility"),
     ("Texas", "Place"), ("United States", "Place"), ("福岡県", "Place"),
 ])
 def test_each_entity_once_with_its_type(seed_graph, label, type_):

@@ -61,7 +61,8 @@ TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities i
 _NESTABLE = ("gazetteer", "version", "place-name", "place-prefix", "spread")
 # parts of speech that end no compound: particles, punctuation, and symbols (the dash or slash of a headline)
 _AROUND_NAMES = ("ADP", "PUNCT", "SYM", "SCONJ", "CCONJ", "AUX", "SPACE")
-_COMMON = ("普通名詞", "接頭辞", "接尾辞")  # Sudachi's tags of words that are no part of a name (教育用OS)
+_COMMON = ("普通名詞", "接頭辞", "接尾辞")
+_WHOLE_TYPES = ("Organization", "Product", "Technology", "Event", "Facility")  # names taken whole where they recur  # Sudachi's tags of words that are no part of a name (教育用OS)
 
 
 @dataclass(slots=True)
@@ -101,7 +102,42 @@ def find(segments: list[tuple[int, object]], profile: Profile,
     lex = Lexicon.of(profile)
     mentions = [m for offset, doc in segments for m in _in_segment(offset, doc, lex)]
     taught = [m for offset, doc in teachers for m in _in_segment(offset, doc, lex)]
-    return _spread(segments, mentions, lex, taught)
+    return _spread(segments, _whole_names(segments, mentions, lex), lex, taught)
+
+
+def _whole_names(segments: list[tuple[int, object]], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A name of Latin words found whole once in a document is taken whole wherever it is written, over a shorter
+    name found there (the gazetteer's GALAXY where the text says GALAXY Note, which the tagger found in another
+    sentence; Optimus it L-05D), or as far as its words are written (Optimus Vu of Optimus Vu L-06D). Only Latin
+    words and numbers lengthen a Latin name (GALAXYのケース stays GALAXY), and a known company stays itself before its
+    product (QUALCOMM MSM8960)."""
+    wholes = sorted({m.text: m for m in mentions if m.type in _WHOLE_TYPES and m.source != "spread"}.values(),
+                    key=lambda m: -len(m.text))
+    by_prefix: dict[str, list[Mention]] = {}
+    for whole in wholes:
+        by_prefix.setdefault(whole.text[:2], []).append(whole)
+    out = sorted(mentions, key=lambda m: (m.start, m.end))
+    for offset, doc in segments:
+        ends = {offset + t.idx + len(t.text) for t in doc}
+        text = doc.text
+        for k, m in enumerate(out):
+            if not offset <= m.start < offset + len(text) or m.type not in _WHOLE_TYPES \
+                    or m.type == "Organization" and known_company(m, lex):
+                continue
+            whole, name = next(((w, name) for w in by_prefix.get(m.text[:2], ()) for name in _leading_words(w.text)
+                                if len(name) > len(m.text) and text.startswith(name, m.start - offset)
+                                and m.start + len(name) in ends and _latin_words(m.text, name[len(m.text):])),
+                               (None, None))
+            if whole is None:
+                continue
+            end = m.start + len(name)
+            inside = [n for n in out[k + 1:] if n.start < end]
+            if any(n.end > end for n in inside):
+                continue
+            out[k] = Mention(m.start, end, name, whole.type, "spread", key=whole.key if name == whole.text else None)
+            for n in inside:
+                out.remove(n)
+    return out
 
 
 def _in_segment(offset: int, doc, lex: Lexicon) -> list[Mention]:
@@ -489,10 +525,10 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     """Whether what the tagger found can be a name: not a remark in quotes (「酷すぎる」, 「プチ家電ということで」,
     孫さん尊敬) or outside them (see _remark), nor a phrase cut off before its verb (サエコ擁護し) or a headline's
     pieces (シンジ・カガ…誰?), nor a number (118番, 2010) or the end of one (3M in 1.3M), a spec's value (F2.6,
-    ISO100〜12800), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル), a file or a folder
-    (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma, or the name after its @), a
-    nationality (イタリア人), one character, a span with a bracket it does not close, nor common words only
-    (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
+    ISO100〜12800, ISO 3200, the W156 of W156×H80), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル),
+    a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma, or the name
+    after its @), a nationality (イタリア人), one character, a span with a bracket it does not close, nor common
+    words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
     a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
     another source and stays."""
     span = doc[c.start:c.end]
@@ -503,7 +539,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
                        for t in span) \
             or _NUMBER_ONLY.match(text) or _SPEC_VALUE.search(text) or _unbalanced(span) \
             or c.type == "Place" and text.endswith("人") or _LAUGHING.search(text) or _FILE.search(text) \
-            or _LINEUP.match(text) \
+            or _LINEUP.match(text) or _DIMENSION.match(text) and _by_times(doc, c.start, c.end) \
             or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
@@ -593,11 +629,17 @@ _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
 _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
 # a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), a serial or a
-# build number of seven digits or more (A1001701, a tweet's status/127025804055019520), or a version (ver.5650,
-# バージョン：1.5)
+# build number of seven digits or more (A1001701, a tweet's status/127025804055019520), a version (ver.5650,
+# バージョン：1.5), or a sensitivity (ISO 3200)
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
-                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d")
+                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$")
+_DIMENSION = re.compile(r"^[WHDＷＨＤ]\s?[\d.]+$")  # W156 of W156×H80×D30mm
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
+
+
+def _by_times(doc, start: int, end: int) -> bool:
+    """Whether a multiplication sign stands right before or after the span: a size's side (W156×H80)."""
+    return start > 0 and doc[start - 1].text in ("×", "x", "X", "*") or end < len(doc) and doc[end].text[:1] in "×xX*"
 
 
 def _unbalanced(span) -> bool:
@@ -1362,6 +1404,17 @@ def _abbreviations(doc, kept: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return sorted(kept + added, key=lambda c: c.start)
 
 
+def _leading_words(name: str) -> list[str]:
+    """The name and its leading words, longest first: Optimus Vu L-06D, Optimus Vu, Optimus."""
+    return [name] + [name[:k] for k in range(len(name) - 1, 0, -1) if name[k] in " 　"]
+
+
+def _latin_words(name: str, rest: str) -> bool:
+    """Whether ``rest`` carries a name that ends in a Latin letter or digit on with Latin words (Tab, it L-05D)."""
+    name, rest = unicodedata.normalize("NFKC", name), unicodedata.normalize("NFKC", rest).lstrip()
+    return bool(name[-1:].isascii() and name[-1:].isalnum() and rest[:1].isascii() and rest[:1].isalnum())
+
+
 def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Lexicon,
             taught: list[Mention] = ()) -> list[Mention]:
     """Within a document, give every occurrence of a name the type and key its best mention has, and
@@ -1440,9 +1493,14 @@ def _spread(segments: list[tuple[int, object]], mentions: list[Mention], lex: Le
 
 def _short_names(mentions: list[Mention], lex: Lexicon) -> dict[str, tuple[str, str]]:
     """The short name an organisation goes by after its full name (読売新聞 -> 読売, トヨタ自動車 -> トヨタ): the name
-    without a suffix of organisations' names, if two characters or more remain; never a place (東京大学 -> 東京)."""
+    without a suffix of organisations' names, if two characters or more remain; never a place (東京大学 -> 東京).
+    A phone's model is called by its name without its model number, if two words remain (Optimus Vu L-06D ->
+    Optimus Vu)."""
     shorts: dict[str, tuple[str, str]] = {}
     for m in mentions:
+        words = m.text.split(" ")
+        if m.type == "Product" and len(words) > 2 and MODEL_CODE.match(words[-1]) and all(map(is_latin, words)):
+            shorts.setdefault(" ".join(words[:-1]), ("Product", m.key or m.text))
         if m.type != "Organization":
             continue
         for suffix in lex.org_suffixes:
