@@ -199,6 +199,24 @@ def test_a_known_company_stays_itself_before_its_product(profile):
     assert [m.text for m in kept] == ["QUALCOMM MSM8960", "QUALCOMM", "MSM8960"]
 
 
+@pytest.mark.parametrize("text, type_, name", [
+    ("バッテリの消費が多い。", "Place", False),  # a common noun the tagger took for a place
+    ("ホールに集まった。", "Facility", False),
+    ("マルチコアに対応する。", "Product", False),  # a common noun Sudachi holds as an encyclopedia's title
+    ("パワーアップした。", "Organization", False),
+    ("ブリスベンに住む。", "Place", True),  # a place JMdict holds too
+    ("ヒューレット・パッカードが発表した。", "Organization", True),  # a name of parts
+    ("ドスパラで買った。", "Organization", True),  # a word Sudachi holds as a common noun and JMdict does not
+])
+def test_one_katakana_word_of_the_dictionary_is_no_name_found_by_the_tagger_alone(profile, text, type_, name):
+    from graph import nlp
+    from graph.extract import mentions
+
+    doc = nlp.load_model()(text)
+    found = mentions.Candidate(0, 1, type_, "tagger", mentions.TAGGER)
+    assert mentions._name_like(doc, found, [], mentions.Lexicon.of(profile)) is name
+
+
 def test_a_name_and_koto_before_a_person_is_what_the_person_is_called():
     result = pipeline.build(texts={"a": "ラストは「マルモ」こと阿部サダヲとも再会するという。"})
     [extraction] = result.extractions
