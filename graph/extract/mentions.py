@@ -570,9 +570,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return not (is_katakana(text) and (len(span) == 1 and "普通名詞" in span[0].tag_ and text in common_nouns()
                                            or "・" not in text and any(text[i:] in common_nouns()
                                                                        for i in range(1, len(text) - 3))))
-    if c.type in ("Place", "Event", "Facility") and is_katakana(text) and len(span) == 1 \
+    if c.type in ("Place", "Event", "Facility") and len(span) == 1 and is_katakana(text) \
             and "普通名詞" in span[0].tag_ and text in common_nouns():
-        return False  # one katakana word the dictionary holds: バッテリ, ホール, コンテスト
+        return False  # one katakana word both dictionaries hold as a common noun: バッテリ, ホール, コンテスト
     if c.type in ("Place", "Event", "Facility") or text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
             or c.end + 2 < len(doc) and doc[c.end].text in "(（" and _ACRONYM.match(doc[c.end + 1].text):
         return True  # places, events and facilities are often named by common words (中部, 国際数学オリンピック,
@@ -661,14 +661,9 @@ def _unbalanced(span) -> bool:
 def _common_words(span) -> bool:
     """Whether a span says nothing but common words: each word a common noun of the dictionary (JMdict's, read by
     Sudachi as one; see graph/reference/NOTICE), an affix or a particle. Words Sudachi holds as common nouns
-    but JMdict does not are mostly names (ドスパラ, エステー). A katakana word alone that JMdict holds as a common
-    noun and Sudachi as a proper noun of no kind, after an encyclopedia's titles, is a common word too (マルチコア,
-    パワーアップ), but not one of its places or people, nor a name of parts (ヒューレット・パッカード)."""
+    but JMdict does not are mostly names (ドスパラ, エステー)."""
     words = [t for t in span if t.pos_ not in _AROUND_NAMES and t.pos_ != "DET"]
     nouns = common_nouns()
-    if len(words) == 1 and "固有名詞-一般" in words[0].tag_ and is_katakana(words[0].text) \
-            and "・" not in words[0].text:
-        return words[0].text in nouns
     return bool(words) and any(t.text in nouns for t in words) and all(
         "普通名詞" in t.tag_ and t.text in nouns or any(k in t.tag_ for k in ("接尾辞", "接頭辞", "数詞")) for t in words)
 
