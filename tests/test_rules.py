@@ -165,6 +165,8 @@ def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected
      ("カシオ計算機株式会社", "manufactures", "EXILIMケータイ W53CA"), None),
     # a release put off is still one to come
     ("東芝は「REGZAブルーレイ D-BR1」の発売を来年1月に延期。", ("東芝", "releases", "REGZAブルーレイ D-BR1"), "planned"),
+    # a headline's subject, before a name that is no second subject of a list
+    ("■Google、どらえもんの誕生を記念してコンテンツ「みらいサーチ」を開設", ("Google", "operates", "みらいサーチ"), None),
     # a headline the parse cuts in two still opens with its subject
     ("■jig.jp、位置情報ベースのAndroid向けリマインダーアプリ「Spotus」を公開", ("jig.jp", "releases", "Spotus"), None),
     # the count of models stands for the name it begins with
@@ -237,6 +239,15 @@ def test_a_product_named_with_a_company_s_name_is_the_company_s(extract_text, te
 def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
     extraction = extract_text("Googleは、同社が運営するコンテンツ配信マーケット「Google Play」で使えるカードを発表した。")
     assert ("Google", "operates", "Google Play") in facts(extraction)
+
+
+@pytest.mark.model
+def test_who_appears_without_a_named_event_appears_at_the_event_of_the_title(extract_text):
+    extraction = extract_text("「ニコニコ町会議」が呼子町で開催\n8月5日、呼子町にてニコニコ町会議が開催された。\n"
+                              "人気踊り手のめろちんさんが登場した。")
+    assert ("めろちん", "appearsIn", "ニコニコ町会議") in facts(extraction)
+    # without an event in the title, nothing is said of where
+    assert not facts(extract_text("夏祭りが開かれた。\n人気踊り手のめろちんさんが登場した。"))
 
 
 @pytest.mark.model

@@ -38,6 +38,7 @@ PRIOR = {
     "group-name": 0.8,
     "platform": 0.8,
     "performer": 0.7,
+    "event-of-text": 0.6,
     "maker-category": 0.8,
     "maker-quote": 0.8,
     "maker-name": 0.8,
@@ -103,6 +104,7 @@ class Context:
     events: dict[str, tuple[int, int]] = field(default_factory=dict)
     heading: dict | None = None  # the heading the lines read now are under (graph.extract.relations.tables)
     document_product: int | None | bool = False  # the product its first line (a title) names; False: not read yet
+    document_event: int | None | bool = False  # the event its first line names; False: not read yet
     service_names: set[str] = field(default_factory=set)  # names the text has introduced as services
 
     def __post_init__(self) -> None:

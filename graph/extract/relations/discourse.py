@@ -29,9 +29,12 @@ class Discourse:
         opening = self.entity_at[first]  # (after a line's mark: ■NTTドコモ、…を発売)
         last = self.heads.get(opening) if opening is not None else None
         listed = self.entity_at[last + 2] if last is not None and last + 2 < len(self.doc) else None
+        if listed is not None and (self.ctx.mentions[listed].type != self.ctx.mentions[opening].type
+                                   or self.heads[listed] + 1 < len(self.doc)
+                                   and self.doc[self.heads[listed] + 1].text == "の"):
+            listed = None  # not a list: Google、どらえもんの誕生を記念して…
         if last is not None and last + 1 < pred.i and self.doc[last + 1].text == "、" \
-                and self.ctx.mentions[opening].type in allowed and not self.relative_clause(pred) \
-                and (listed is None or self.ctx.mentions[listed].type != self.ctx.mentions[opening].type):
+                and self.ctx.mentions[opening].type in allowed and not self.relative_clause(pred) and listed is None:
             return opening  # not トヨタ、ホンダ、日産が…: a list
         for token in self.sent:
             if token.i >= pred.i:

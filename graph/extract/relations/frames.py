@@ -213,6 +213,9 @@ class CaseFrames:
             # dates a product named after it says nothing of who sold it (昨冬発売されたARROWS X)
             if topic is not None and (not self.passive(anchor) or self._recent(topic)):
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
+        if not objects and frame.kind == "appearsIn" and subjects and not any(r in args for r in frame.object) \
+                and ctx.document_event is not None and ctx.document_event is not False:
+            objects, rule = [ctx.document_event], "event-of-text"  # …さんが登場: at the event the title names
         if not objects and "agent" in frame.object and not any(r in args for r in frame.object):
             topic = self.sentence_topic(anchor, frame.kind, side="object")
             if topic is not None and topic not in subjects:

@@ -31,8 +31,9 @@ class Tables:
         if "。" in text and ctx.heading and ctx.heading["table"]:
             ctx.heading = None  # prose again: the table is over
         names = self._line_mentions()
-        if ctx.document_product is False:  # the first line read: a title, whose product the article is about
+        if ctx.document_product is False:  # the first line read: a title, whose product or event the article is about
             ctx.document_product = next((i for i in names if ctx.mentions[i].type == "Product"), None)
+            ctx.document_event = next((i for i in names if ctx.mentions[i].type == "Event"), None)
         if self._is_heading(text):
             ctx.heading = {"product": next((i for i in names if ctx.mentions[i].type == "Product"), None),
                            "says": self._heading_predicate(),
