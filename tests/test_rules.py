@@ -242,6 +242,15 @@ def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
 
 
 @pytest.mark.model
+def test_what_a_sentence_builds_in_without_saying_into_what_goes_into_the_product_of_the_text(extract_text):
+    extraction = extract_text("ASUSは「Nexus 7」を発表した。GPSやNFCを搭載します。")
+    assert {("Nexus 7", "usesTechnology", "GPS"), ("Nexus 7", "usesTechnology", "NFC")} <= facts(extraction)
+    # a clause that only describes a thing says nothing of the product
+    assert not {f for f in facts(extract_text("「Nexus 7」は7インチのタブレットです。NFCを搭載したモデルもある。"))
+                if f[2] == "NFC"}
+
+
+@pytest.mark.model
 def test_who_appears_without_a_named_event_appears_at_the_event_of_the_title(extract_text):
     extraction = extract_text("「ニコニコ町会議」が呼子町で開催\n8月5日、呼子町にてニコニコ町会議が開催された。\n"
                               "人気踊り手のめろちんさんが登場した。")

@@ -220,6 +220,10 @@ class CaseFrames:
             topic = self.sentence_topic(anchor, frame.kind, side="object")
             if topic is not None and topic not in subjects:
                 objects = [topic]  # XはAndroidを搭載し、…に対応: the topic is what the clause builds into
+            elif subjects and not self.passive(anchor) and anchor.dep_ != "acl":
+                topic = ctx.topic_for("usesTechnology", subjects[0])  # 「X」は…。GPSやNFCを搭載します: the product
+                if topic is not None and topic not in subjects:  # the text speaks of builds them in
+                    objects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
         qualifiers = self.qualifiers(anchor, about or ([o for o in objects] if frame.object[0] == "theme" else [])) \
             if frame.agreement else {}
         for s in subjects:
