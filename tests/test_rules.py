@@ -242,6 +242,19 @@ def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a cleft: what was announced is the names the clause is equated with, each of a count of models
+    ("東芝は、タブレット4機種を発表した。今回発表されたのは「AT830」「AT700」の2モデル。",
+     {("東芝", "releases", "AT830"), ("東芝", "releases", "AT700")}),
+    ("「AT830」を開発したのは東芝だ。", {("東芝", "develops", "AT830")}),
+    ("ソニーは「Xperia GX」と「Xperia SX」の2機種をリリースします。",
+     {("ソニー", "releases", "Xperia GX"), ("ソニー", "releases", "Xperia SX")}),
+])
+def test_a_cleft_and_a_count_of_models_stand_for_the_names_they_equal(extract_text, text, expected):
+    assert expected <= facts(extract_text(text))
+
+
+@pytest.mark.model
 def test_what_a_sentence_builds_in_without_saying_into_what_goes_into_the_product_of_the_text(extract_text):
     extraction = extract_text("ASUSは「Nexus 7」を発表した。GPSやNFCを搭載します。")
     assert {("Nexus 7", "usesTechnology", "GPS"), ("Nexus 7", "usesTechnology", "NFC")} <= facts(extraction)

@@ -214,8 +214,8 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 other = self._filler(head)
                 if other is not None and other not in out:
                     out.append(other)
-        if self.entity_at[token.i] == found:
-            out += [other for other in self._listed_before(found) if other not in out]
+        if self.entity_at[token.i] == found or token.text in self.ctx.lex.generic_products and found in self.heads:
+            out += [other for other in self._listed_before(found) if other not in out]  # and 「A」「B」の2機種
         return out
 
     def _listed_before(self, index: int) -> list[int]:

@@ -59,6 +59,9 @@ class CaseFrames:
             args.setdefault(role, []).append(pred.head)
             if role == "theme":
                 args["gap"] = [pred.head]  # 自身が出演した番組: the noun fills whichever role the clause leaves open
+        if pred.dep_ == "csubj" and any(c.dep_ == "mark" and c.text == "の" for c in pred.children):
+            role = "theme" if passive or "agent" in args else "agent"  # 発表されたのは「AT830」だ: what the clause
+            args.setdefault(role, []).append(pred.head)  # is about is the name it is equated with
         if pred.pos_ == "NOUN" and "theme" not in args and pred.dep_ == "ROOT":
             before = pred.i - 1 - (pred.i > 1 and pred.nbor(-1).text in "」』")
             if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred:
