@@ -150,6 +150,11 @@ def test_coordinated_targets_give_one_fact_each(extract_text):
     ("ソニーモバイル、新作Xperiaスマートフォン「Xperia tipo」「Xperia tipo dual」を発表！",
      {("ソニーモバイル", "releases", "Xperia tipo"), ("ソニーモバイル", "releases", "Xperia tipo dual")},
      ("ソニーモバイル", "releases", "Xperia")),
+    # a common noun stands for the names its parentheses give
+    ("AQUOS PHONE si SH-01Eは、防水（IPX5およびIPX7準拠）や防塵（IP5X準拠）に対応しています。",
+     {("AQUOS PHONE si SH-01E", "usesTechnology", t) for t in ("IPX5", "IPX7", "IP5X")}, None),
+    ("「AT830」は、モバイルネットワーク（3Gおよび4G）には非対応。",
+     {("AT830", "usesTechnology", "3G"), ("AT830", "usesTechnology", "4G")}, None),
 ])
 def test_every_name_of_a_written_list_gets_the_fact(extract_text, text, expected, wrong):
     found = facts(extract_text(text))

@@ -188,17 +188,18 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
     def fillers(self, token) -> list[int]:
         """The entity mentions a token stands for, with those coordinated with it (FSDやオプティマス)."""
         found = self._filler(token)
-        if found is None:
+        out = [found] if found is not None else self._glossed(token)
+        if not out:
             return self._exemplars(token)
-        out = [found]
         # KDDIおよび沖縄セルラー: the parser may hang the joiner on the last of the list
         joiners = [c.i for c in token.children if c.dep_ == "cc" and c.text in _COORDINATORS]
         for child in token.children:
             if child.i < token.i and any(c.text in _COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
                     or child.dep_ == "conj" or any(child.i < j < token.i for j in joiners):
                 other = self._filler(child)
-                if other is not None and other not in out:
-                    out.append(other)
+                for other in [other] if other is not None else self._glossed(child):
+                    if other not in out:
+                        out.append(other)
         # FSDやオプティマスの頭脳: or hangs both on the noun they modify
         for sibling in token.head.children:
             if sibling.i < token.i and sibling.i != token.head.i and sibling.right_edge.i + 1 == token.left_edge.i \
@@ -214,7 +215,8 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 other = self._filler(head)
                 if other is not None and other not in out:
                     out.append(other)
-        if self.entity_at[token.i] == found or token.text in self.ctx.lex.generic_products and found in self.heads:
+        if found is not None and (self.entity_at[token.i] == found
+                                  or token.text in self.ctx.lex.generic_products and found in self.heads):
             out += [other for other in self._listed_before(found) if other not in out]  # and 「A」「B」の2機種
         return out
 
@@ -251,6 +253,16 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             else:
                 break
         return found
+
+    def _glossed(self, token) -> list[int]:
+        """防水（IPX5およびIPX7準拠）, モバイルネットワーク（3Gおよび4G）: a common noun stands for the names the
+        parentheses right after it give."""
+        j = token.i + 1
+        if self.entity_at[token.i] is not None or token.pos_ != "NOUN" or j >= self.sent.end \
+                or self.doc[j].text not in "（(":
+            return []
+        end = self._paren_end(j)
+        return list(dict.fromkeys(i for i in self.entity_at[j + 1:end] if i is not None)) if end else []
 
     def _exemplars(self, token) -> list[int]:
         """おサイフケータイやワンセグ、赤外線といった“三種の神器”: a noun after a list and a word that ends one (といった,
