@@ -260,6 +260,17 @@ def test_a_cleft_and_a_count_of_models_stand_for_the_names_they_equal(extract_te
 
 
 @pytest.mark.model
+def test_a_record_says_who_makes_its_thing_and_what_it_requires(extract_text):
+    extraction = extract_text("記事執筆：にゃんこ\n\nアプリ名：ぬこショートカットアイコン【無料版】\n価格：無料\n"
+                              "開発者：IGNIS LTD.\nANDROID 要件：2.2 以上\n\n開発者：Keynan Software\n")
+    assert facts(extraction) == {("IGNIS LTD", "develops", "ぬこショートカットアイコン"),
+                                 ("ぬこショートカットアイコン", "usesTechnology", "ANDROID")}  # a blank line ends it
+    assert next(m for m in extraction.mentions if m.text == "IGNIS LTD").type == "Organization"
+    models = extract_text("製品名：NT-TX1000/AC200BK\n").mentions
+    assert [m.text for m in models] == ["NT-TX1000", "AC200BK"]
+
+
+@pytest.mark.model
 def test_what_a_sentence_builds_in_without_saying_into_what_goes_into_the_product_of_the_text(extract_text):
     extraction = extract_text("ASUSは「Nexus 7」を発表した。GPSやNFCを搭載します。")
     assert {("Nexus 7", "usesTechnology", "GPS"), ("Nexus 7", "usesTechnology", "NFC")} <= facts(extraction)

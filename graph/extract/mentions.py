@@ -171,6 +171,7 @@ class Lexicon:
         self.legal_forms = set(names.get("legal_forms", []))
         # 社 only follows a name (テスラ社), and ends common nouns too (会社, 商社); the others stand on their own
         self.full_legal_forms = self.legal_forms - {"社"}
+        self.latin_legal_forms = {form.casefold().rstrip(".") for form in self.legal_forms if form.isascii()}
         self.org_suffixes = set(names.get("organization_suffixes", []))
         self.honorifics = set(names.get("honorifics", []))
         self.roles = set(names.get("roles", []))
@@ -202,6 +203,7 @@ class Lexicon:
         self.operating_verbs = set(names.get("operating_verbs", []))
         self.platforms = tuple(profile["appositions"].get("platforms", []))
         self.maker_marks = set(profile["appositions"].get("makers", {})) - {""}
+        self.record_names = tuple(profile["tables"].get("records", {}).get("names", []))
         # a measured value or range at the end of a span, in a unit of the profile's written in Latin letters
         # (ACアダプタ 5V, 900／1800MHz, 400-450Lm)
         quantities = profile["quantities"]
@@ -273,7 +275,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _split_at_known_names(doc, found)
     quotes = _quotes(doc)
     found += _quoted_names(doc, _quotes(doc, longest=24), lex) + _titles_before_makers(doc, lex)
-    found += _codes_before_categories(doc, lex) + _brand_names(doc, lex)
+    found += _codes_before_categories(doc, lex) + _brand_names(doc, lex) + _record_names(doc, lex)
     found += _facilities(doc, lex)
     found += _operated(doc, lex)
     for person in _people(doc, lex) + [c for c in found if c.type == "Person" and c.source == "tagger"]:
@@ -501,9 +503,9 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
     number alone (ISW11F) is a product, not an organisation, and so is an event's name with one (F-09D ANTEPRIMA),
-    a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a name that ends in a
-    category noun of events, or holds a word of an event's name (Google I/O 2012), is an event
-    (プラチナバンド記念キャンペーン)."""
+    a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a Latin name that ends in
+    a legal form is an organisation (IGNIS LTD); a name that ends in a category noun of events, or holds a word of an
+    event's name (Google I/O 2012), is an event (プラチナバンド記念キャンペーン)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
@@ -512,6 +514,9 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     if type_ in ("Product", "Organization") and (lex.category(span.text) == "Event" or any(
             word in lex.event_words for word in span.text.split())):
         return "Event"
+    if type_ in ("Product", "Person") and len(span.text.split()) > 1 \
+            and span.text.split()[-1].casefold().rstrip(".") in lex.latin_legal_forms:
+        return "Organization"  # IGNIS LTD, Keynan Software Inc.
     if type_ == "Organization" and _MODEL.match(span.text) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
@@ -636,6 +641,9 @@ _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domai
 # バージョン：1.5), or a sensitivity (ISO 3200)
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
                          r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$")
+# アプリ名：X, and the edition after the name in brackets (ぬこショートカットアイコン【無料版】)
+_RECORD_NAME = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s]{1,8})[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"
+                          r"(?:[【（(][^】）)]*[】）)])?\s*$")
 _DIMENSION = re.compile(r"^[WHDＷＨＤ]\s?[\d.]+$")  # W156 of W156×H80×D30mm
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
@@ -1012,6 +1020,20 @@ def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
         if start < i and _CODE.match(doc[start:i].text):
             out.append(Candidate(start, i, type_, "category", CUE))
     return out
+
+
+def _record_names(doc, lex: Lexicon) -> list[Candidate]:
+    """The value of a record's row that names its thing is a product's name (アプリ名：ぬこショートカットアイコン), or
+    the names of its models (製品名：NT-TX1000/AC200BK)."""
+    row = _RECORD_NAME.match(doc.text)
+    if row is None or row.group("key") not in lex.record_names:
+        return []
+    value, offset = row.group("value"), row.start("value")
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^/／]+", value)]
+    if len(pieces) < 2 or not all(MODEL_CODE.match(value[a:b].strip()) for a, b in pieces):
+        pieces = [(0, len(value))]
+    spans = [doc.char_span(offset + a, offset + b, alignment_mode="expand") for a, b in pieces]
+    return [Candidate(span.start, span.end, "Product", "category", CUE) for span in spans if span]
 
 
 def _brand_names(doc, lex: Lexicon) -> list[Candidate]:

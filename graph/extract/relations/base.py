@@ -39,6 +39,7 @@ PRIOR = {
     "platform": 0.8,
     "performer": 0.7,
     "event-of-text": 0.6,
+    "record": 0.8,
     "maker-category": 0.8,
     "maker-quote": 0.8,
     "maker-name": 0.8,
@@ -103,6 +104,7 @@ class Context:
     topics: list[int] = field(default_factory=list)
     events: dict[str, tuple[int, int]] = field(default_factory=dict)
     heading: dict | None = None  # the heading the lines read now are under (graph.extract.relations.tables)
+    record: int | None = None  # the thing of the record whose rows are read now (graph.extract.relations.tables)
     document_product: int | None | bool = False  # the product its first line (a title) names; False: not read yet
     document_event: int | None | bool = False  # the event its first line names; False: not read yet
     service_names: set[str] = field(default_factory=set)  # names the text has introduced as services
@@ -145,6 +147,10 @@ class Context:
         self.table_present = set(tables.get("present", []))
         self.table_absent = set(tables.get("absent", []))
         self.table_headings = tuple(tables.get("headings", []))
+        records = tables.get("records", {})
+        self.record_names = set(records.get("names", []))
+        self.record_makers: dict[str, str] = records.get("makers", {})
+        self.record_requirements = tuple(records.get("requirements", []))
 
     def fits(self, kind: str, subject: int, obj: int) -> bool:
         signature = self.kinds.get(kind)

@@ -4,7 +4,8 @@
   one product: each row's key says what its names are to the product (OS：Android4.0 is built into it;
   無線LAN：IEEE802.11 b/g/n, Bluetooth：3.0, GPS ◯ are technologies it uses; a row marked - or × says it does
   not);
-- a list of products under a heading that says something of them all (○Xi対応, ■Android 4.0搭載モデル).
+- a list of products under a heading that says something of them all (○Xi対応, ■Android 4.0搭載モデル);
+- a record of one thing (an app's: アプリ名：X, 開発者：Y, ANDROID 要件：2.2 以上): its maker and what it requires.
 
 A line is a segment (graph.nlp cuts documents at line ends); a heading holds until a blank line or the next
 heading. The row keys are the profile's ``tables`` section.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 _ROW = re.compile(r"^\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*(?:[：:]|\s{1,}|\t)\s*(?P<value>\S.*)$")
+_RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15})[：:]\s*(?P<value>\S.*)$")
 _ITEM_MARKS = "・●○◆◇-－*＊"
 _HEADING_MARKS = "■□◆◇●○【"
 
@@ -26,6 +28,8 @@ class Tables:
         text = doc.text.strip()
         if blank_before and not (ctx.heading and ctx.heading["table"]):
             ctx.heading = None
+        if blank_before:
+            ctx.record = None
         if not text:
             return
         if "。" in text and ctx.heading and ctx.heading["table"]:
@@ -34,6 +38,8 @@ class Tables:
         if ctx.document_product is False:  # the first line read: a title, whose product or event the article is about
             ctx.document_product = next((i for i in names if ctx.mentions[i].type == "Product"), None)
             ctx.document_event = next((i for i in names if ctx.mentions[i].type == "Event"), None)
+        if self._record_row(text, names):
+            return
         if self._is_heading(text):
             ctx.heading = {"product": next((i for i in names if ctx.mentions[i].type == "Product"), None),
                            "says": self._heading_predicate(),
@@ -69,6 +75,34 @@ class Tables:
                 self._emit_line(index, "installedIn", product, "table-row")
             else:
                 self._emit_line(product, "usesTechnology", index, "table-row", "negated" if negated else None)
+
+    def _record_row(self, text: str, names: list[int]) -> bool:
+        """Read a row of a record, if it is one: a row that names the record's thing (アプリ名：X) starts it; a maker's
+        row (開発者：Y) says the maker makes it, and a requirement's (条件：…iOS 4.1 以降が必要, ANDROID 要件：2.2 以上)
+        that it uses the technologies the row names."""
+        ctx, row = self.ctx, _RECORD_ROW.match(text)
+        if row is None:
+            return False
+        key = row.group("key").strip()
+        value_start = self.offset + self.doc.text.index(row.group("value"))
+        in_value = [i for i in names if ctx.mentions[i].start >= value_start]
+        if key in ctx.record_names:
+            ctx.record = next((i for i in in_value if ctx.mentions[i].type == "Product"), None)
+            return True
+        if ctx.record is None:
+            return False
+        kind = ctx.record_makers.get(key)
+        if kind:
+            maker = next((i for i in in_value if ctx.fits(kind, i, ctx.record)), None)
+            if maker is not None:
+                self._emit_line(maker, kind, ctx.record, "record")
+            return True
+        if key.endswith(ctx.record_requirements):
+            for index in names:
+                if ctx.mentions[index].type == "Technology":
+                    self._emit_line(ctx.record, "usesTechnology", index, "record")
+            return True
+        return False
 
     def _is_heading(self, text: str) -> bool:
         return len(text) <= 60 and (text[0] in _HEADING_MARKS or any(text.endswith(w) for w in self.ctx.table_headings))
