@@ -29,6 +29,7 @@ class Rules:
     marks: str
     documents: int
     length: int
+    headings: tuple[str, ...]  # what a table's heading ends with: content however often it recurs (■主な仕様)
 
     @classmethod
     @lru_cache(maxsize=8)
@@ -37,7 +38,8 @@ class Rules:
         repeated = section.get("repeated", {})
         return cls(tuple(section.get("link_lists", [])), tuple(re.compile(p) for p in section.get("credits", [])),
                    frozenset(section.get("advert_ends", [])), section.get("marks", ""),
-                   int(repeated.get("documents", 0)), int(repeated.get("length", 0)))
+                   int(repeated.get("documents", 0)), int(repeated.get("length", 0)),
+                   tuple(profile["tables"].get("headings", [])))
 
 
 def mark(documents: list[Document], profile: Profile) -> list[Document]:
@@ -55,14 +57,16 @@ def mark(documents: list[Document], profile: Profile) -> list[Document]:
 
 
 def repeated_lines(documents: list[Document], rules: Rules) -> set[str]:
-    """Lines found, stripped and word for word, in ``rules.documents`` documents or more: a site's footers."""
+    """Lines found, stripped and word for word, in ``rules.documents`` documents or more: a site's footers, but
+    not a table's heading (■主な仕様)."""
     if rules.documents < 2 or len(documents) < rules.documents:
         return set()
     counts: Counter[str] = Counter()
     for document in documents:
         counts.update({line.strip() for line in document.text.splitlines() if line.strip()})
     return {line for line, n in counts.items()
-            if n >= rules.documents and (len(line) >= rules.length or line[0] in rules.marks)}
+            if n >= rules.documents and (len(line) >= rules.length or line[0] in rules.marks)
+            and not line.endswith(rules.headings)}
 
 
 def spans(text: str, rules: Rules, repeated: set[str] = frozenset()) -> list[tuple[int, int, str]]:

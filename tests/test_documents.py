@@ -77,6 +77,16 @@ def test_a_line_repeated_under_many_articles_is_a_footer(tmp_path):
     assert not any(e.document.boilerplate for e in few.extractions)
 
 
+def test_a_table_heading_repeated_under_many_articles_stays_content(tmp_path):
+    for i, model in enumerate(["AT830", "AT700", "AT500", "AT570", "AT300"]):
+        (tmp_path / f"a{i}.txt").write_text(f"東芝、タブレット「{model}」を発表\n\n■主な仕様\nOS Android 4.0\n",
+                                            encoding="utf-8")
+    result = pipeline.build([tmp_path])
+    assert not any(e.document.boilerplate for e in result.extractions)
+    assert all(any(r.predicate == "installedIn" and r.rule == "table-row" for r in e.relations)
+               for e in result.extractions)
+
+
 def test_a_name_recognised_only_in_a_link_list_is_found_where_the_article_says_it():
     body = "家でノバルスを使う。"  # the tagger does not read ノバルス as a name here
     assert not pipeline.build(texts={"a": body}).extractions[0].mentions
