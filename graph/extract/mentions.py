@@ -61,8 +61,8 @@ TAGGER_SPANS = "entities"  # the doc.spans key graph/ner.py keeps its entities i
 _NESTABLE = ("gazetteer", "version", "place-name", "place-prefix", "spread")
 # parts of speech that end no compound: particles, punctuation, and symbols (the dash or slash of a headline)
 _AROUND_NAMES = ("ADP", "PUNCT", "SYM", "SCONJ", "CCONJ", "AUX", "SPACE")
-_COMMON = ("普通名詞", "接頭辞", "接尾辞")
-_WHOLE_TYPES = ("Organization", "Product", "Technology", "Event", "Facility")  # names taken whole where they recur  # Sudachi's tags of words that are no part of a name (教育用OS)
+_COMMON = ("普通名詞", "接頭辞", "接尾辞")  # Sudachi's tags of words that are no part of a name (教育用OS)
+_WHOLE_TYPES = ("Organization", "Product", "Technology", "Event", "Facility")  # names taken whole where they recur
 
 
 @dataclass(slots=True)
@@ -1311,10 +1311,11 @@ def _only_words_around(doc, c: Candidate, inner: Candidate) -> bool:
 
 def _known_then_words(doc, c: Candidate, inner: Candidate) -> bool:
     """SATAポート, Android端末: a known technology or product followed by common nouns only is that name and words
-    about it, not a longer name."""
+    about it, not a longer name, unless quotes make them one (「プラチナバンドスタート記念キャンペーン」)."""
     nouns = common_nouns()
     return inner.source == "gazetteer" and inner.type in ("Technology", "Product") and inner.start == c.start \
-        and inner.end < c.end and all(t.text in nouns and not is_latin(t.text) for t in doc[inner.end:c.end])
+        and inner.end < c.end and not _in_quotes(doc, c.start, c.end) \
+        and all(t.text in nouns and not is_latin(t.text) for t in doc[inner.end:c.end])
 
 
 def _resolve_overlaps(doc, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
