@@ -9,6 +9,11 @@ from graph.extract import extract
 from graph.resolve import resolve
 
 
+def facts_in_order(extraction) -> list[tuple[str, str, str]]:
+    m = extraction.mentions
+    return [(m[r.subject].text, r.predicate, m[r.object].text) for r in extraction.relations]
+
+
 def run(doc, profile):
     document = ingest.from_text(doc.text, "t")
     extraction = extract(document, [(0, doc)], profile)
@@ -257,6 +262,20 @@ def test_a_noun_stands_for_the_name_quoted_after_it(extract_text):
 ])
 def test_a_cleft_and_a_count_of_models_stand_for_the_names_they_equal(extract_text, text, expected):
     assert expected <= facts(extract_text(text))
+
+
+@pytest.mark.model
+def test_a_spec_table_says_what_its_product_holds_and_uses(extract_text):
+    extraction = extract_text("NTTドコモ、スマートフォン「ARROWS X F-10D」を発売\n\n■主な仕様\n\nOS Android 4.0\nCPU\n"
+                              "(チップ名/クロック) MSM8960/1.5GHz デュアルコア\nBluetooth：2.1+EDR\nGPS ◯\n赤外線 -\n"
+                              "テザリング\n（最大同時接続数） ◯（10台）\n")
+    found = {(f, r.modality) for f, r in zip(facts_in_order(extraction), extraction.relations) if r.rule == "table-row"}
+    assert found == {(("Android 4.0", "installedIn", "ARROWS X F-10D"), "asserted"),
+                     (("MSM8960", "installedIn", "ARROWS X F-10D"), "asserted"),  # a key alone on its line
+                     (("ARROWS X F-10D", "usesTechnology", "Bluetooth"), "asserted"),  # a version says it has it
+                     (("ARROWS X F-10D", "usesTechnology", "GPS"), "asserted"),
+                     (("ARROWS X F-10D", "usesTechnology", "赤外線"), "negated"),
+                     (("ARROWS X F-10D", "usesTechnology", "テザリング"), "asserted")}
 
 
 @pytest.mark.model

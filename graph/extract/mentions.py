@@ -494,6 +494,7 @@ def _without_measure(doc, start: int, end: int, lex: Lexicon) -> int:
 
 _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iOS 5, not BOSS
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
+_CHIP = re.compile(r"^[A-Za-z]{2,}(?!(?:19|20)\d\d$)\d{3,}$")  # MSM8960, a number of three digits or more; not WJ2012
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
@@ -502,10 +503,10 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
     technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
-    number alone (ISW11F) is a product, not an organisation, and so is an event's name with one (F-09D ANTEPRIMA),
-    a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a Latin name that ends in
-    a legal form is an organisation (IGNIS LTD); a name that ends in a category noun of events, or holds a word of an
-    event's name (Google I/O 2012), is an event (プラチナバンド記念キャンペーン)."""
+    number alone (ISW11F, MSM8960) is a product, not an organisation, and so is an event's name with one (F-09D
+    ANTEPRIMA), a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a Latin name
+    that ends in a legal form is an organisation (IGNIS LTD); a name that ends in a category noun of events, or holds
+    a word of an event's name (Google I/O 2012), is an event (プラチナバンド記念キャンペーン)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
@@ -517,7 +518,7 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     if type_ in ("Product", "Person") and len(span.text.split()) > 1 \
             and span.text.split()[-1].casefold().rstrip(".") in lex.latin_legal_forms:
         return "Organization"  # IGNIS LTD, Keynan Software Inc.
-    if type_ == "Organization" and _MODEL.match(span.text) \
+    if type_ == "Organization" and (_MODEL.match(span.text) or _CHIP.match(span.text)) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
     if type_ == "Organization" and (len(span.text) > 2 and span.text.endswith(lex.award_suffixes)

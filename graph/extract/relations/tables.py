@@ -3,7 +3,7 @@
 - a specification table, under a heading that names the product (■「AT830」の主なスペック) or in an article about
   one product: each row's key says what its names are to the product (OS：Android4.0 is built into it;
   無線LAN：IEEE802.11 b/g/n, Bluetooth：3.0, GPS ◯ are technologies it uses; a row marked - or × says it does
-  not);
+  not), a key alone on its line keys the row after it (CPU / (チップ名/クロック) MSM8960);
 - a list of products under a heading that says something of them all (○Xi対応, ■Android 4.0搭載モデル);
 - a record of one thing (an app's: アプリ名：X, 開発者：Y, ANDROID 要件：2.2 以上): its maker and what it requires.
 
@@ -52,18 +52,26 @@ class Tables:
                 self._emit_line(s, kind, o, "listed-under")
             return
         row = _ROW.match(text)
-        if row is None or not (ctx.heading and ctx.heading["table"]) or text[0] in _ITEM_MARKS or "。" in text:
+        if not (ctx.heading and ctx.heading["table"]) or text[0] in _ITEM_MARKS or "。" in text:
+            return
+        pending = ctx.heading.pop("pending", None)
+        if row is None:
+            if len(text) <= 20:  # a key whose values are on the next line: CPU / (チップ名/クロック) MSM8960
+                ctx.heading["pending"] = (text, names)
             return
         product = ctx.heading["product"] or ctx.document_product
         key, value = row.group("key").strip(), row.group("value").strip()
         key_end = self.offset + doc.text.index(key) + len(key)
+        if pending and key[0] in "(（":
+            key, names = pending[0], pending[1] + names
         in_key = [i for i in names if ctx.mentions[i].end <= key_end]
         if product is None or any(ctx.mentions[i].type == "Product" for i in in_key):
             return  # a row of a table of products (ISW11SC Android 2.3.6 ○ ×): not a row of one product's table
         kind = ctx.table_keys.get(key, "usesTechnology")
-        negated = value in ctx.table_absent
-        # a row whose key is a technology (GPS ◯, Bluetooth：3.0) says whether the product has it
-        key_says = (negated or value in ctx.table_present or re.match(r"^[\d.]+$", value)) and \
+        mark = re.sub(r"\s*[（(].*$", "", value)  # ◯（10台）
+        negated = mark in ctx.table_absent
+        # a row whose key is a technology (GPS ◯, Bluetooth：3.0, Bluetooth：2.1+EDR) says whether the product has it
+        key_says = (negated or mark in ctx.table_present or re.match(r"^\d[\d.]*(?:\s?\+\s?\w+)?$", value)) and \
             re.sub(r"[（）()\s]", "", key) == "".join(ctx.mentions[i].text for i in in_key).replace(" ", "")
         for index in names:
             m = ctx.mentions[index]
