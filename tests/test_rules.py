@@ -279,6 +279,19 @@ def test_a_spec_table_says_what_its_product_holds_and_uses(extract_text):
 
 
 @pytest.mark.model
+def test_a_row_of_cells_marks_each_technology_and_a_list_of_rows_is_a_table(extract_text):
+    extraction = extract_text("ソフトバンク、「かんたん携帯 108SH」を発表\n\n■主な対応サービス・機能\n"
+                              "ワンセグ ○ メディアプレイヤー ○ Bluetooth ○\n赤外線通信 − 3Gハイスピード ○※1\n\n"
+                              "主な仕様は以下の通り\n\n・OS：Android 4.0\n")
+    found = {(f, r.modality) for f, r in zip(facts_in_order(extraction), extraction.relations) if r.rule == "table-row"}
+    assert found == {(("かんたん携帯 108SH", "usesTechnology", "ワンセグ"), "asserted"),
+                     (("かんたん携帯 108SH", "usesTechnology", "Bluetooth"), "asserted"),
+                     (("かんたん携帯 108SH", "usesTechnology", "赤外線通信"), "negated"),
+                     (("かんたん携帯 108SH", "usesTechnology", "3G"), "asserted"),
+                     (("Android 4.0", "installedIn", "かんたん携帯 108SH"), "asserted")}
+
+
+@pytest.mark.model
 def test_a_record_says_who_makes_its_thing_and_what_it_requires(extract_text):
     extraction = extract_text("記事執筆：にゃんこ\n\nアプリ名：ぬこショートカットアイコン【無料版】\n価格：無料\n"
                               "開発者：IGNIS LTD.\nANDROID 要件：2.2 以上\n\n開発者：Keynan Software\n")

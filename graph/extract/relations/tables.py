@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _ROW = re.compile(r"^\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*(?:[：:]|\s{1,}|\t)\s*(?P<value>\S.*)$")
+_CELL_MARK = re.compile(r"(?<=\s)(\S)(?:※\d+)?(?=\s|$)")  # a cell's mark, and its note: ○, −, ○※1
 _RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15})[：:]\s*(?P<value>\S.*)$")
 _ITEM_MARKS = "・●○◆◇-－*＊"
 _HEADING_MARKS = "■□◆◇●○【"
@@ -51,9 +52,12 @@ class Tables:
                 s, o = (named, item) if kind == "installedIn" else (item, named)
                 self._emit_line(s, kind, o, "listed-under")
             return
-        row = _ROW.match(text)
-        if not (ctx.heading and ctx.heading["table"]) or text[0] in _ITEM_MARKS or "。" in text:
+        if not (ctx.heading and ctx.heading["table"]) or "。" in text:
             return
+        text = text.lstrip(_ITEM_MARKS + " \u3000")  # ・CPU：Intel Core i5-3317U
+        if self._cells(text, names):
+            return
+        row = _ROW.match(text)
         pending = ctx.heading.pop("pending", None)
         if row is None:
             if len(text) <= 20:  # a key whose values are on the next line: CPU / (チップ名/クロック) MSM8960
@@ -112,8 +116,32 @@ class Tables:
             return True
         return False
 
+    def _cells(self, text: str, names: list[int]) -> bool:
+        """Read a row of cells, each a name and its mark, if the line is one: ワンセグ ○ Bluetooth ○ シンプルモード −.
+        Each technology marked says whether the product has it."""
+        ctx = self.ctx
+        product = ctx.heading["product"] or ctx.document_product
+        marks = [(m.start(), m.group(1)) for m in _CELL_MARK.finditer(text)
+                 if m.group(1) in ctx.table_present or m.group(1) in ctx.table_absent]
+        if len(marks) < 2 or product is None:
+            return False
+        line_start = self.offset + self.doc.text.index(text)
+        cell_start = line_start
+        for at, mark in marks:
+            for index in names:
+                m = ctx.mentions[index]
+                if cell_start <= m.start and m.end <= line_start + at and m.type == "Technology":
+                    self._emit_line(product, "usesTechnology", index, "table-row",
+                                    "negated" if mark in ctx.table_absent else None)
+            cell_start = line_start + at + len(mark)
+        return True
+
     def _is_heading(self, text: str) -> bool:
-        return len(text) <= 60 and (text[0] in _HEADING_MARKS or any(text.endswith(w) for w in self.ctx.table_headings))
+        """A heading: a short line after a mark (■主な仕様), or that ends with a table's heading word, or opens with one
+        (主な仕様は以下の通り)."""
+        headings = self.ctx.table_headings
+        return len(text) <= 60 and (text[0] in _HEADING_MARKS or text.endswith(headings)) \
+            or len(text) <= 20 and text.startswith(headings)
 
     def _line_mentions(self) -> list[int]:
         return list(dict.fromkeys(i for i in self.entity_at if i is not None))
