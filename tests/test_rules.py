@@ -138,6 +138,11 @@ def test_measured_attribute_said_of_the_noun_a_clause_modifies(extract_text):
 
 
 @pytest.mark.model
+def test_a_relative_clause_modifies_the_name_its_nouns_are_written_with(extract_text):
+    assert ("RING CUBE", "locatedIn", "銀座") in facts(extract_text("銀座にあるリコーフォトギャラリーRING CUBEで開催される。"))
+
+
+@pytest.mark.model
 def test_coordinated_targets_give_one_fact_each(extract_text):
     extraction = extract_text("新しいチップ「X9」は、ロボット「アトラス」やロボット「スポット」に搭載される。")
     assert {("X9", "installedIn", "アトラス"), ("X9", "installedIn", "スポット")} <= facts(extraction)

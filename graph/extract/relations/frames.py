@@ -56,9 +56,10 @@ class CaseFrames:
             if subject is not None:
                 args["agent"] = [subject]
             role = "theme" if passive or "agent" in args else "agent"
-            args.setdefault(role, []).append(pred.head)
+            noun = self._modified(pred.head)
+            args.setdefault(role, []).append(noun)
             if role == "theme":
-                args["gap"] = [pred.head]  # 自身が出演した番組: the noun fills whichever role the clause leaves open
+                args["gap"] = [noun]  # 自身が出演した番組: the noun fills whichever role the clause leaves open
         if pred.dep_ == "csubj" and any(c.dep_ == "mark" and c.text == "の" for c in pred.children):
             role = "theme" if passive or "agent" in args else "agent"  # 発表されたのは「AT830」だ: what the clause
             args.setdefault(role, []).append(pred.head)  # is about is the name it is equated with
@@ -67,6 +68,15 @@ class CaseFrames:
             if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred:
                 args["theme"] = [self.doc[before]]  # a headline's 「目もとエステ」新発売: the name before the noun
         return args
+
+    def _modified(self, noun):
+        """The noun a relative clause modifies, through the nouns written with it that the parse hangs it on:
+        …に対応した7インチサイズAndroidタブレット「X」 modifies the tablet X, not its size."""
+        while self.entity_at[noun.i] is None and noun.dep_ in ("nmod", "compound") and noun.pos_ == "NOUN" \
+                and 0 < noun.head.i - noun.i <= 3 and noun.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "case" for c in noun.children) and self.ctx.lex.category(noun.text) is None:
+            noun = noun.head
+        return noun
 
     def _subject_before(self, pred):
         """The name and が right before a relative clause that the parser hung on a later predicate: ソニーが開発した
