@@ -146,6 +146,7 @@ def test_one_label_never_stands_for_two_entities():
     ("spモードメールはver.5650になります。", "ver.5650"),  # a version
     ("新色「Pure White」を発売する。", "Pure White"),  # a colour in quotes, after a category noun
     ("カラーはClassic BlackとDeep Redの2色。", "Deep Red"),  # a colour the tagger calls a company
+    ("色 Pure White / Charcoal Black", "Charcoal Black"),  # or a person: colours only
     ("田中氏はツイッターで「最高」（seikoito/status/127251735499649024）と発言した。",
      "seikoito/status/127251735499649024"),
     ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
@@ -307,6 +308,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("大阪・心斎橋OPAで開催。", "心斎橋OPA", "Facility"),  # the city before a facility
     ("インテルSmart Response Technologyに対応。", "Smart Response Technology", "Technology"),  # maker glued
     ("エフセキュア・コーポレーション　by 山田", "エフセキュア・コーポレーション", "Organization"),
+    ("MacBook Pro\n\n上倉賢 @kamikura", "MacBook Pro", "Product"),  # a model's word ends it, not a person's name
     ("マイクロソフトはSurfaceのハードウェアを自社で提供する。", "Surface", "Product"),  # the gazetteer's software,
     ("Officeソフトも使える。", "Office", "Product"),  # devices and standards, which the tagger takes for companies
     ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA", "Technology"),

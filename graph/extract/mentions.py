@@ -172,6 +172,7 @@ class Lexicon:
         # 社 only follows a name (テスラ社), and ends common nouns too (会社, 商社); the others stand on their own
         self.full_legal_forms = self.legal_forms - {"社"}
         self.latin_legal_forms = {form.casefold().rstrip(".") for form in self.legal_forms if form.isascii()}
+        self.model_words = set(names.get("model_words", []))
         self.org_suffixes = set(names.get("organization_suffixes", []))
         self.honorifics = set(names.get("honorifics", []))
         self.roles = set(names.get("roles", []))
@@ -505,8 +506,9 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
     number alone (ISW11F, MSM8960) is a product, not an organisation, and so is an event's name with one (F-09D
     ANTEPRIMA), a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a Latin name
-    that ends in a legal form is an organisation (IGNIS LTD); a name that ends in a category noun of events, or holds
-    a word of an event's name (Google I/O 2012), is an event (プラチナバンド記念キャンペーン)."""
+    that ends in a legal form is an organisation (IGNIS LTD), and one that ends in a model's word a product (MacBook
+    Pro); a name that ends in a category noun of events, or holds a word of an event's name (Google I/O 2012), is an
+    event (プラチナバンド記念キャンペーン)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
@@ -515,9 +517,12 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     if type_ in ("Product", "Organization") and (lex.category(span.text) == "Event" or any(
             word in lex.event_words for word in span.text.split())):
         return "Event"
-    if type_ in ("Product", "Person") and len(span.text.split()) > 1 \
-            and span.text.split()[-1].casefold().rstrip(".") in lex.latin_legal_forms:
+    words = span.text.split()
+    if type_ in ("Product", "Person") and len(words) > 1 and words[-1].casefold().rstrip(".") in lex.latin_legal_forms:
         return "Organization"  # IGNIS LTD, Keynan Software Inc.
+    if type_ in ("Person", "Organization") and len(words) > 1 and words[-1] in lex.model_words \
+            and all(map(is_latin, words)):
+        return "Product"  # MacBook Pro, GALAXY Note
     if type_ == "Organization" and (_MODEL.match(span.text) or _CHIP.match(span.text)) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
@@ -550,7 +555,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
         return False
-    if text.casefold() in lex.colours or c.type in ("Product", "Organization") and (
+    if text.casefold() in lex.colours or all(w.casefold() in lex.colours for w in text.split()) \
+            or c.type in ("Product", "Organization") and (
             span[-1].text.casefold() in lex.colours and (c.type == "Product" or is_latin(span[-1].text))
             or c.end < len(doc) and doc[c.end].text.casefold() in lex.colours):  # (not ザ・ブリリアント・グリーン)
         return False
