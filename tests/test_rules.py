@@ -138,6 +138,15 @@ def test_measured_attribute_said_of_the_noun_a_clause_modifies(extract_text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("ドコモから新スマートフォン「ARROWS X F-10D」が登場した。", ("ドコモ", "releases", "ARROWS X F-10D")),  # from whom
+    ("ソフトバンクは、渋谷に直営店「ソフトバンク表参道」をオープンした。", ("ソフトバンク", "operates", "ソフトバンク表参道")),
+])
+def test_what_appears_from_a_company_is_its_release_and_a_shop_it_opens_it_runs(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
+
+
+@pytest.mark.model
 def test_a_relative_clause_modifies_the_name_its_nouns_are_written_with(extract_text):
     assert ("RING CUBE", "locatedIn", "銀座") in facts(extract_text("銀座にあるリコーフォトギャラリーRING CUBEで開催される。"))
 
