@@ -956,6 +956,10 @@ def test_a_name_read_out_in_parentheses_is_no_maker(extract_text, text):
     # dictionary does not hold, which a company runs
     ("BlackBerry版の「LINE」が登場！", ("LINE", "usesTechnology", "BlackBerry")),  # an edition for a platform
     ("「LINE」のAndroid版を公開した。", ("LINE", "usesTechnology", "Android")),
+    ("スクウェア・エニックスは「ファイナルファンタジーレジェンズ」のAndroid版およびiOS版を配信開始した。",
+     ("ファイナルファンタジーレジェンズ", "usesTechnology", "iOS")),  # each of a list of editions
+    ("スクウェア・エニックスは「ファイナルファンタジーレジェンズ」のAndroid版およびiOS版を配信開始した。",
+     ("スクウェア・エニックス", "releases", "ファイナルファンタジーレジェンズ")),  # an edition stands for its product
     ("米国Googleも抗議を表明した。", ("Google", "locatedIn", "米国")),  # a country written before a company
 ])
 def test_events_named_by_a_noun_and_what_a_company_owns(extract_text, text, fact):

@@ -283,6 +283,9 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         doc, ctx, lex = self.doc, self.ctx, self.ctx.lex
         if self.entity_at[token.i] is not None:
             return self.entity_at[token.i]
+        edition = self.edition_of(token)  # 「LINE」のAndroid版を公開: the product, in an edition
+        if edition is not None:
+            return edition[0]
         if token.text in ctx.anaphora:  # 同社: the company the text is about, else the last one named
             type_ = ctx.anaphora[token.text]
             topic = next((m for m in reversed(ctx.topics) if ctx.mentions[m].type == type_), None)

@@ -305,20 +305,30 @@ class Appositions:
                     self.emit(maker, "develops", work, "known-for", token)
 
     def _editions(self) -> None:
-        """BlackBerry版の「LINE」, 「LINE」のAndroid版: an edition of a product for a platform uses it."""
-        ctx, doc = self.ctx, self.doc
+        """BlackBerry版の「LINE」, 「LINE」のAndroid版およびiOS版: an edition of a product for a platform uses it."""
         for token in self.sent:
-            tech = self._mention_ending(token.i - 1) if token.text == "版" and token.i > self.sent.start else None
-            if tech is None or ctx.mentions[tech].type != "Technology" or doc[token.i - 1].whitespace_:
-                continue
-            after = token.i + 1 < self.sent.end - 1 and doc[token.i + 1].text == "の"
-            products = self._products_after(token.i + 2, limit=4) if after else []
-            first = self._first(tech)
-            if not products and first >= self.sent.start + 2 and doc[first - 1].text in ("の", "、"):
-                before = self._mention_ending(first - 2 - (doc[first - 2].text in "」』"))
-                products = [before] if before is not None and ctx.mentions[before].type == "Product" else []
-            for product in products[:1]:
-                self.emit(product, "usesTechnology", tech, "edition", token)
+            edition = self.edition_of(token)
+            if edition is not None:
+                self.emit(*edition, "edition", token)
+
+    def edition_of(self, token) -> tuple[int, str, int] | None:
+        """(product, usesTechnology, platform) of an edition ``token`` (版) names, each of a list of editions
+        (「LINE」のAndroid版およびiOS版) the product the first is of."""
+        ctx, doc = self.ctx, self.doc
+        tech = self._mention_ending(token.i - 1) if token.text == "版" and token.i > self.sent.start else None
+        if tech is None or ctx.mentions[tech].type != "Technology" or doc[token.i - 1].whitespace_:
+            return None
+        after = token.i + 1 < self.sent.end - 1 and doc[token.i + 1].text == "の"
+        products = self._products_after(token.i + 2, limit=4) if after else []
+        first = self._first(tech)
+        if not products and first >= self.sent.start + 2 and doc[first - 1].text in ("の", "、"):
+            before = self._mention_ending(first - 2 - (doc[first - 2].text in "」』"))
+            products = [before] if before is not None and ctx.mentions[before].type == "Product" else []
+        if not products and first >= self.sent.start + 2 and doc[first - 1].text in ("および", "及び", "や", "と", "、") \
+                and doc[first - 2].text == "版":  # …のAndroid版およびiOS版
+            earlier = self.edition_of(doc[first - 2])
+            products = [earlier[0]] if earlier else []
+        return (products[0], "usesTechnology", tech) if products else None
 
 
 def _consonants(text: str) -> str:
