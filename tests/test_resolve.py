@@ -310,6 +310,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("エフセキュア・コーポレーション　by 山田", "エフセキュア・コーポレーション", "Organization"),
     ("MacBook Pro\n\n上倉賢 @kamikura", "MacBook Pro", "Product"),  # a model's word ends it, not a person's name
     ("無印良品から「充電式マフラー」登場", "充電式マフラー", "Product"),  # common words a headline says appear
+    ("同社が提供する「livedoorニュース」で配信している。", "livedoorニュース", "Product"),  # a company's service
     ("マイクロソフトはSurfaceのハードウェアを自社で提供する。", "Surface", "Product"),  # the gazetteer's software,
     ("Officeソフトも使える。", "Office", "Product"),  # devices and standards, which the tagger takes for companies
     ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA", "Technology"),

@@ -290,7 +290,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
     found += _countries(doc, lex)
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
-    _whole_quotes(doc, found)
+    _whole_quotes(doc, found, lex)
     found = [c for c in found if c.source != "tagger" or _name_like(doc, c, quotes, lex)]
     found += _dictionary_names(doc, found)
     return _before_markup(doc, _outside_controls(doc, _outside_addresses(doc, _speech(doc, quotes, found, lex)), lex))
@@ -1225,9 +1225,10 @@ def _countries(doc, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def _whole_quotes(doc, found: list[Candidate]) -> None:
-    """A title the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」 (but a company
-    named in a headline is not the headline)."""
+def _whole_quotes(doc, found: list[Candidate], lex: Lexicon) -> None:
+    """A title the tagger found inside a short quote is the whole quote: 「タイムマシンに気をつけろ!」, and so is the
+    name of a company's service that opens with the company's (「livedoorニュース」); but a company named in a headline
+    is not the headline."""
     for c in found:
         if c.source != "tagger" or c.type not in ("Product", "Event"):
             continue
@@ -1238,8 +1239,11 @@ def _whole_quotes(doc, found: list[Candidate]) -> None:
         if close is None or (open_ + 1, close) == (c.start, c.end):
             continue
         inside = doc[open_ + 1:close]
-        if len(inside.text) <= 30 and not any(t.text in "。「『" for t in inside) and \
-                not any(o is not c and o.priority > TAGGER and o.start < close and open_ < o.end for o in found):
+        brand = [o for o in found if o.source == "gazetteer" and o.type == "Organization" and o.start == open_ + 1
+                 and not doc[close - 1].text.endswith(tuple(lex.facility_suffixes))]  # not "Apple工場"
+        if len(inside.text) <= 30 and not any(t.text in "。「『" for t in inside) and not any(
+                o is not c and o not in brand and o.priority > TAGGER and o.start < close and open_ < o.end
+                for o in found):
             c.start, c.end = open_ + 1, _without_reading(doc, open_ + 1, close)
 
 
