@@ -152,6 +152,8 @@ def test_one_label_never_stands_for_two_entities():
     ("@tanaka_taro2 が投稿した画像が話題だ。", "tanaka_taro2"),  # an account
     ("HTPCを自作してみた。", "HTPC"),  # a kind of device
     ("ISO感度：ISO 3200まで", "ISO 3200"),  # a sensitivity
+    ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA"),  # a resolution
+    ("ディスプレイ：10.1インチ 1024x600 IPS液晶", "1024x600 IPS"),
     ("サイズ：W156×H80×D30mm", "W156"),  # a size's side
     ("電池容量：3.7V 3000mAH", "3.7V 3000mAH"),  # a battery's values, in any case of the unit
 ])
@@ -313,7 +315,6 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("同社が提供する「livedoorニュース」で配信している。", "livedoorニュース", "Product"),  # a company's service
     ("マイクロソフトはSurfaceのハードウェアを自社で提供する。", "Surface", "Product"),  # the gazetteer's software,
     ("Officeソフトも使える。", "Office", "Product"),  # devices and standards, which the tagger takes for companies
-    ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA", "Technology"),
     ("ドコモは「Xi2割キャンペーン」を延長した。", "Xi2割キャンペーン", "Event"),  # a campaign, not a product
     ("ソフトバンクは「プラチナバンドスタート記念キャンペーン」を実施する。", "プラチナバンドスタート記念キャンペーン",
      "Event"),  # of common words, but in quotes

@@ -645,9 +645,9 @@ _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
 # a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), a serial or a
 # build number of seven digits or more (A1001701, a tweet's status/127025804055019520), a version (ver.5650,
-# バージョン：1.5), or a sensitivity (ISO 3200)
+# バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), or a row's label and value (VGA：640)
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
-                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$")
+                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$|\d{3,4}\s?[x×]\s?\d{3,4}|[：:]\s?\d")
 # アプリ名：X, and the edition after the name in brackets (ぬこショートカットアイコン【無料版】)
 _RECORD_NAME = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s]{1,8})[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"
                           r"(?:[【（(][^】）)]*[】）)])?\s*$")

@@ -37,7 +37,9 @@ class Tables:
             ctx.heading = None  # prose again: the table is over
         names = self._line_mentions()
         if ctx.document_product is False:  # the first line read: a title, whose product or event the article is about
-            ctx.document_product = next((i for i in names if ctx.mentions[i].type == "Product"), None)
+            products = [i for i in names if ctx.mentions[i].type == "Product"]  # the quoted one first: not the
+            quoted = [i for i in products if self._quoted(i)]  # service it supports (…NOTTVに対応した「REGZA Phone」)
+            ctx.document_product = (quoted or products or [None])[0]
             ctx.document_event = next((i for i in names if ctx.mentions[i].type == "Event"), None)
         if self._record_row(text, names):
             return
@@ -87,6 +89,11 @@ class Tables:
                 self._emit_line(index, "installedIn", product, "table-row")
             else:
                 self._emit_line(product, "usesTechnology", index, "table-row", "negated" if negated else None)
+
+    def _quoted(self, index: int) -> bool:
+        """Whether a mention of the segment is written in quotes (「REGZA Phone T-02D」)."""
+        start, end = self._first(index), self.heads[index] + 1
+        return start > 0 and end < len(self.doc) and self.doc[start - 1].text in "「『" and self.doc[end].text in "」』"
 
     def _record_row(self, text: str, names: list[int]) -> bool:
         """Read a row of a record, if it is one: a row that names the record's thing (アプリ名：X) starts it; a maker's
