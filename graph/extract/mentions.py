@@ -261,7 +261,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
                 if span.label_ in ("Organization", "Product", "Technology"):
                     end = _without_measure(doc, start, end, lex)
                 if start < end and span.label_ in ENTITY_TYPES and doc[start:end].text.casefold() not in lex.generic \
-                        and not _category_phrase(doc[start:end], lex, quoted=_in_quotes(doc, start, end)):
+                        and not _category_phrase(doc[start:end], lex, quoted=in_quotes(doc, start, end)):
                     found.append(Candidate(start, end, _typed_by_form(doc[start:end], span.label_, lex), "tagger",
                                            TAGGER))
     else:  # another recogniser's labels, mapped through the profile's ner_labels
@@ -648,9 +648,10 @@ _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domai
 # バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), or a row's label and value (VGA：640)
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
                          r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$|\d{3,4}\s?[x×]\s?\d{3,4}|[：:]\s?\d")
-# アプリ名：X, and the edition after the name in brackets (ぬこショートカットアイコン【無料版】)
-_RECORD_NAME = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s]{1,8})[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"
-                          r"(?:[【（(][^】）)]*[】）)])?\s*$")
+# a record's row, key and value (アプリ名：X, ANDROID 要件：2.2 以上), without the edition a name's brackets give
+# after it (ぬこショートカットアイコン【無料版】)
+RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"
+                        r"(?:[【（(][^】）)]*[】）)])?\s*$")
 _DIMENSION = re.compile(r"^[WHDＷＨＤ]\s?[\d.]+$")  # W156 of W156×H80×D30mm
 _NUMBER_ONLY = re.compile(r"^[0-9０-９]+[^0-9０-９A-Za-zＡ-Ｚａ-ｚ]?$")  # 118番, 2010, １００回
 
@@ -760,7 +761,7 @@ def _plausible_ner(ent, lex: Lexicon) -> bool:
     """GiNZA's fine labels are noisy: keep a span only if something in it looks like a name."""
     head = ent[-1]
     if not (is_proper(head) or any(ch.isdigit() for ch in head.text) or is_latin(head.text)
-            or ent.label_ == "Person" or _in_quotes(ent.doc, ent.start, ent.end)):
+            or ent.label_ == "Person" or in_quotes(ent.doc, ent.start, ent.end)):
         return False
     # An acronym in parentheses after a common noun abbreviates that noun (大規模言語モデル(LLM)).
     if ent.start >= 2 and ent.end < len(ent.doc) and ent.doc[ent.start - 1].text in "(（" \
@@ -782,7 +783,8 @@ def _category_phrase(span, lex: Lexicon, quoted: bool = False) -> bool:
                or (any(c in t.tag_ for c in _COMMON) and not is_latin(normalise(t.text))) for t in rest)
 
 
-def _in_quotes(doc, start: int, end: int) -> bool:
+def in_quotes(doc, start: int, end: int) -> bool:
+    """Whether the tokens start:end are all a pair of quotes holds (「REGZA Phone T-02D」)."""
     return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text == _QUOTES[doc[start - 1].text]
 
 
@@ -1032,7 +1034,7 @@ def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
 def _record_names(doc, lex: Lexicon) -> list[Candidate]:
     """The value of a record's row that names its thing is a product's name (アプリ名：ぬこショートカットアイコン), or
     the names of its models (製品名：NT-TX1000/AC200BK)."""
-    row = _RECORD_NAME.match(doc.text)
+    row = RECORD_ROW.match(doc.text)
     if row is None or row.group("key") not in lex.record_names:
         return []
     value, offset = row.group("value"), row.start("value")
@@ -1325,7 +1327,7 @@ def _known_then_words(doc, c: Candidate, inner: Candidate) -> bool:
     about it, not a longer name, unless quotes make them one (「プラチナバンドスタート記念キャンペーン」)."""
     nouns = common_nouns()
     return inner.source == "gazetteer" and inner.type in ("Technology", "Product") and inner.start == c.start \
-        and inner.end < c.end and not _in_quotes(doc, c.start, c.end) \
+        and inner.end < c.end and not in_quotes(doc, c.start, c.end) \
         and all(t.text in nouns and not is_latin(t.text) for t in doc[inner.end:c.end])
 
 

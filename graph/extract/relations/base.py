@@ -106,7 +106,7 @@ class Context:
     heading: dict | None = None  # the heading the lines read now are under (graph.extract.relations.tables)
     record: int | None = None  # the thing of the record whose rows are read now (graph.extract.relations.tables)
     document_product: int | None | bool = False  # the product its first line (a title) names; False: not read yet
-    document_event: int | None | bool = False  # the event its first line names; False: not read yet
+    document_event: int | None = None  # the event its first line names
     service_names: set[str] = field(default_factory=set)  # names the text has introduced as services
 
     def __post_init__(self) -> None:

@@ -227,7 +227,7 @@ class CaseFrames:
             if topic is not None and (not self.passive(anchor) or self._recent(topic)):
                 subjects, rule = [topic], "zero-subject" if rule == "case-frame" else rule
         if not objects and frame.kind == "appearsIn" and subjects and not any(r in args for r in frame.object) \
-                and ctx.document_event is not None and ctx.document_event is not False:
+                and ctx.document_event is not None:
             objects, rule = [ctx.document_event], "event-of-text"  # …さんが登場: at the event the title names
         if not objects and "agent" in frame.object and not any(r in args for r in frame.object):
             topic = self.sentence_topic(anchor, frame.kind, side="object")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.mentions import RECORD_ROW, in_quotes
+
 _ROW = re.compile(r"^\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*(?:[：:]|\s{1,}|\t)\s*(?P<value>\S.*)$")
 _CELL_MARK = re.compile(r"(?<=\s)(\S)(?:※\d+)?(?=\s|$)")  # a cell's mark, and its note: ○, −, ○※1
-_RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15})[：:]\s*(?P<value>\S.*)$")
 _ITEM_MARKS = "・●○◆◇-－*＊"
 _HEADING_MARKS = "■□◆◇●○【"
 
@@ -37,8 +38,9 @@ class Tables:
             ctx.heading = None  # prose again: the table is over
         names = self._line_mentions()
         if ctx.document_product is False:  # the first line read: a title, whose product or event the article is about
-            products = [i for i in names if ctx.mentions[i].type == "Product"]  # the quoted one first: not the
-            quoted = [i for i in products if self._quoted(i)]  # service it supports (…NOTTVに対応した「REGZA Phone」)
+            # the quoted product first, not a service it supports (…NOTTVに対応した「REGZA Phone T-02D」)
+            products = [i for i in names if ctx.mentions[i].type == "Product"]
+            quoted = [i for i in products if in_quotes(self.doc, self._first(i), self.heads[i] + 1)]
             ctx.document_product = (quoted or products or [None])[0]
             ctx.document_event = next((i for i in names if ctx.mentions[i].type == "Event"), None)
         if self._record_row(text, names):
@@ -90,16 +92,11 @@ class Tables:
             else:
                 self._emit_line(product, "usesTechnology", index, "table-row", "negated" if negated else None)
 
-    def _quoted(self, index: int) -> bool:
-        """Whether a mention of the segment is written in quotes (「REGZA Phone T-02D」)."""
-        start, end = self._first(index), self.heads[index] + 1
-        return start > 0 and end < len(self.doc) and self.doc[start - 1].text in "「『" and self.doc[end].text in "」』"
-
     def _record_row(self, text: str, names: list[int]) -> bool:
         """Read a row of a record, if it is one: a row that names the record's thing (アプリ名：X) starts it; a maker's
         row (開発者：Y) says the maker makes it, and a requirement's (条件：…iOS 4.1 以降が必要, ANDROID 要件：2.2 以上)
         that it uses the technologies the row names."""
-        ctx, row = self.ctx, _RECORD_ROW.match(text)
+        ctx, row = self.ctx, RECORD_ROW.match(text)
         if row is None:
             return False
         key = row.group("key").strip()
