@@ -300,9 +300,11 @@ def test_a_cleft_and_a_count_of_models_stand_for_the_names_they_equal(extract_te
       (("かんたん携帯 108SH", "usesTechnology", "赤外線通信"), "negated"),
       (("かんたん携帯 108SH", "usesTechnology", "3G"), "asserted"),
       (("Android 4.0", "installedIn", "かんたん携帯 108SH"), "asserted")}),
-    # the product the title quotes, not a service it supports
-    ("NTTドコモ、XiやNOTTVに対応した全部入りスマホ「REGZA Phone T-02D」の発売日を決定\n\n■主な仕様\n\nOS Android 4.0\n",
-     {(("Android 4.0", "installedIn", "REGZA Phone T-02D"), "asserted")}),
+    # the product the title quotes, not a service it supports; the maker a row names makes it
+    ("NTTドコモ、XiやNOTTVに対応した全部入りスマホ「REGZA Phone T-02D」の発売日を決定\n\n■主な仕様\n\n"
+     "メーカー 富士通東芝モバイルコミュニケーションズ株式会社\nOS Android 4.0\n",
+     {(("Android 4.0", "installedIn", "REGZA Phone T-02D"), "asserted"),
+      (("富士通東芝モバイルコミュニケーションズ株式会社", "manufactures", "REGZA Phone T-02D"), "asserted")}),
 ])
 def test_a_spec_table_says_what_its_product_holds_and_uses(extract_text, text, expected):
     assert table_rows(extract_text(text)) == expected

@@ -3,7 +3,8 @@
 - a specification table, under a heading that names the product (■「AT830」の主なスペック) or in an article about
   one product: each row's key says what its names are to the product (OS：Android4.0 is built into it;
   無線LAN：IEEE802.11 b/g/n, Bluetooth：3.0, GPS ◯ are technologies it uses; a row marked - or × says it does
-  not), a key alone on its line keys the row after it (CPU / (チップ名/クロック) MSM8960);
+  not; メーカー シャープ株式会社 makes it), a key alone on its line keys the row after it (CPU / (チップ名/クロック)
+  MSM8960);
 - a list of products under a heading that says something of them all (○Xi対応, ■Android 4.0搭載モデル);
 - a record of one thing (an app's: アプリ名：X, 開発者：Y, ANDROID 要件：2.2 以上): its maker and what it requires.
 
@@ -87,7 +88,9 @@ class Tables:
                 continue
             in_key = m.end <= key_end
             found_kind = "usesTechnology" if in_key else kind
-            if found_kind == "installedIn":
+            if not in_key and key in ctx.record_makers:  # メーカー シャープ株式会社: the maker's row
+                self._emit_line(index, ctx.record_makers[key], product, "table-row")
+            elif found_kind == "installedIn":
                 self._emit_line(index, "installedIn", product, "table-row")
             else:
                 self._emit_line(product, "usesTechnology", index, "table-row", "negated" if negated else None)
