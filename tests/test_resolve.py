@@ -313,6 +313,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("MacBook Pro\n\n上倉賢 @kamikura", "MacBook Pro", "Product"),  # a model's word ends it, not a person's name
     ("無印良品から「充電式マフラー」登場", "充電式マフラー", "Product"),  # common words a headline says appear
     ("同社が提供する「livedoorニュース」で配信している。", "livedoorニュース", "Product"),  # a company's service
+    ("撮影／ソニー HDR-CX 700V", "HDR-CX 700V", "Product"),  # a series' letters keep their number, not a voltage
     ("マイクロソフトはSurfaceのハードウェアを自社で提供する。", "Surface", "Product"),  # the gazetteer's software,
     ("Officeソフトも使える。", "Office", "Product"),  # devices and standards, which the tagger takes for companies
     ("ドコモは「Xi2割キャンペーン」を延長した。", "Xi2割キャンペーン", "Event"),  # a campaign, not a product

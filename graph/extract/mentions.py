@@ -476,11 +476,12 @@ def _without_category_before(doc, start: int, end: int, lex: Lexicon) -> int:
 
 def _without_measure(doc, start: int, end: int, lex: Lexicon) -> int:
     """The end of a name before the value a spec sheet gives it (PowerBank in PowerBank 10000mAh); a span that is
-    all values ends where it starts (5V/9V/12V)."""
+    all values ends where it starts (5V/9V/12V); but a series' letters keep the number that makes them a model
+    (HDR-CX 700V)."""
     span = doc[start:end]
     while start < end:
         found = lex.measure.search(span.text)
-        if not found:
+        if not found or _SERIES.search(span.text[:found.start()]):
             return end
         cut, before = span.start_char + found.start(), end
         while end > start and doc[end - 1].idx >= cut:
@@ -495,6 +496,7 @@ def _without_measure(doc, start: int, end: int, lex: Lexicon) -> int:
 
 _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iOS 5, not BOSS
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
+_SERIES = re.compile(r"(?:^|\s)[A-Z]{2,}-[A-Z]{1,3}\s?$")  # HDR-CX of HDR-CX 700V: a model's letters before its number
 _CHIP = re.compile(r"^[A-Za-z]{2,}(?!(?:19|20)\d\d$)\d{3,}$")  # MSM8960, a number of three digits or more; not WJ2012
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
