@@ -154,6 +154,8 @@ def test_one_label_never_stands_for_two_entities():
     ("ISO感度：ISO 3200まで", "ISO 3200"),  # a sensitivity
     ("ディスプレイは7.0インチWXGA液晶だ。", "WXGA"),  # a resolution
     ("ディスプレイ：10.1インチ 1024x600 IPS液晶", "1024x600 IPS"),
+    ("「Blow Up (Lite)」はゲームだ。", "Lite"),  # an edition's word alone
+    ("iPad (3rd)用のフィルムを貼る。", "3rd"),  # a generation
     ("サイズ：W156×H80×D30mm", "W156"),  # a size's side
     ("電池容量：3.7V 3000mAH", "3.7V 3000mAH"),  # a battery's values, in any case of the unit
 ])

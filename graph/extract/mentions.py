@@ -562,6 +562,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             span[-1].text.casefold() in lex.colours and (c.type == "Product" or is_latin(span[-1].text))
             or c.end < len(doc) and doc[c.end].text.casefold() in lex.colours):  # (not ザ・ブリリアント・グリーン)
         return False
+    if text in lex.model_words:
+        return False  # a model's word alone, an edition of the name before it: Blow Up (Lite)
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
     if c.type == "Organization" and any(text.endswith(head) and len(text) > len(head) for head in lex.thing_heads):
@@ -647,9 +649,11 @@ _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
 # a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), a serial or a
 # build number of seven digits or more (A1001701, a tweet's status/127025804055019520), a version (ver.5650,
-# バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), or a row's label and value (VGA：640)
+# バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), a row's label and value (VGA：640), or a
+# generation (iPad (3rd))
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
-                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$|\d{3,4}\s?[x×]\s?\d{3,4}|[：:]\s?\d")
+                         r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$|\d{3,4}\s?[x×]\s?\d{3,4}|[：:]\s?\d"
+                         r"|^\d+(?:st|nd|rd|th)(?:/\d+(?:st|nd|rd|th))*$")
 # a record's row, key and value (アプリ名：X, ANDROID 要件：2.2 以上), without the edition a name's brackets give
 # after it (ぬこショートカットアイコン【無料版】)
 RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"
