@@ -156,6 +156,7 @@ def test_one_label_never_stands_for_two_entities():
     ("ディスプレイ：10.1インチ 1024x600 IPS液晶", "1024x600 IPS"),
     ("「Blow Up (Lite)」はゲームだ。", "Lite"),  # an edition's word alone
     ("iPad (3rd)用のフィルムを貼る。", "3rd"),  # a generation
+    ("センサー：Accelerator、Gyro、Proximity", "Gyro"),  # a spec sheet's sensor
     ("サイズ：W156×H80×D30mm", "W156"),  # a size's side
     ("電池容量：3.7V 3000mAH", "3.7V 3000mAH"),  # a battery's values, in any case of the unit
 ])
@@ -211,8 +212,10 @@ def test_a_known_company_stays_itself_before_its_product(profile):
     ("ブリスベンに住む。", "Place", True),  # a place JMdict holds too
     ("コミックマーケットに出展する。", "Event", True),  # a name Sudachi holds as one
     ("ドスパラで買った。", "Organization", True),  # a word Sudachi holds as a common noun and JMdict does not
+    ("英王子が来日した。", "Person", False),  # one character that stands for a country is no person
+    ("孫は語った。", "Person", True),  # but a surname of one character is
 ])
-def test_one_katakana_common_noun_is_no_place_event_or_facility_of_the_tagger(profile, text, type_, name):
+def test_a_common_word_or_a_country_s_character_is_no_name_of_the_tagger(profile, text, type_, name):
     from graph import nlp
     from graph.extract import mentions
 

@@ -546,7 +546,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     another source and stays."""
     span = doc[c.start:c.end]
     text = span.text
-    if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text)) or text.startswith(("@", "＠")) \
+    if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text) and text not in lex.place_prefixes) \
+            or text.startswith(("@", "＠")) \
             or c.start > 0 and doc[c.start - 1].text in ("@", "＠") and _HANDLE.match(text) \
             or not any(t.tag_.startswith("名詞") and "数詞" not in t.tag_ or is_latin(t.text) and not t.like_num
                        for t in span) \
