@@ -540,8 +540,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     pieces (シンジ・カガ…誰?), nor a number (118番, 2010) or the end of one (3M in 1.3M), a spec's value (F2.6,
     ISO100〜12800, ISO 3200, the W156 of W156×H80), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル),
     a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma, or the name
-    after its @), a nationality (イタリア人), one character, a span with a bracket it does not close, nor common
-    words only (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
+    after its @), a nationality (イタリア人), one character (but a surname's kanji, not a country's: 英 of 英王子), a
+    model's word alone (Lite of Blow Up (Lite)), a span with a bracket it does not close, nor common words only
+    (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
     a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
     another source and stays."""
     span = doc[c.start:c.end]
