@@ -116,27 +116,30 @@ def _whole_names(segments: list[tuple[int, object]], mentions: list[Mention], le
     by_prefix: dict[str, list[Mention]] = {}
     for whole in wholes:
         by_prefix.setdefault(whole.text[:2], []).append(whole)
-    out = sorted(mentions, key=lambda m: (m.start, m.end))
-    for offset, doc in segments:
-        ends = {offset + t.idx + len(t.text) for t in doc}
-        text = doc.text
-        for k, m in enumerate(out):
-            if not offset <= m.start < offset + len(text) or m.type not in _WHOLE_TYPES \
-                    or m.type == "Organization" and known_company(m, lex):
-                continue
-            whole, name = next(((w, name) for w in by_prefix.get(m.text[:2], ()) for name in _leading_words(w.text)
-                                if len(name) > len(m.text) and text.startswith(name, m.start - offset)
-                                and m.start + len(name) in ends and _latin_words(m.text, name[len(m.text):])),
-                               (None, None))
-            if whole is None:
-                continue
-            end = m.start + len(name)
-            inside = [n for n in out[k + 1:] if n.start < end]
-            if any(n.end > end for n in inside):
-                continue
-            out[k] = Mention(m.start, end, name, whole.type, "spread", key=whole.key if name == whole.text else None)
-            for n in inside:
-                out.remove(n)
+    starts = [offset for offset, _ in segments]
+    ends: dict[int, set[int]] = {}  # a segment's token ends, as they are needed
+    ordered, out, k = sorted(mentions, key=lambda m: (m.start, m.end)), [], 0
+    while k < len(ordered):
+        m, k = ordered[k], k + 1
+        out.append(m)
+        if m.type not in _WHOLE_TYPES or m.type == "Organization" and known_company(m, lex):
+            continue
+        n = bisect.bisect_right(starts, m.start) - 1
+        offset, doc = segments[n]
+        if n not in ends:
+            ends[n] = {offset + t.idx + len(t.text) for t in doc}
+        whole, name = next(((w, name) for w in by_prefix.get(m.text[:2], ()) for name in _leading_words(w.text)
+                            if len(name) > len(m.text) and doc.text.startswith(name, m.start - offset)
+                            and m.start + len(name) in ends[n] and _latin_words(m.text, name[len(m.text):])),
+                           (None, None))
+        if whole is None:
+            continue
+        end, inside = m.start + len(name), k
+        while inside < len(ordered) and ordered[inside].start < end:
+            inside += 1
+        if all(o.end <= end for o in ordered[k:inside]):  # the names it holds give way to it
+            out[-1] = Mention(m.start, end, name, whole.type, "spread", key=whole.key if name == whole.text else None)
+            k = inside
     return out
 
 

@@ -21,7 +21,7 @@ import bisect
 
 from graph.extract.mentions import MODEL_CODE
 from graph.extract.relations.appositions import Appositions
-from graph.extract.relations.base import Context, confidence
+from graph.extract.relations.base import COORDINATORS, Context, confidence
 from graph.extract.relations.discourse import Discourse
 from graph.extract.relations.frames import CaseFrames
 from graph.extract.relations.measures import Measures
@@ -34,7 +34,6 @@ from graph.nlp import sentence_span
 from graph.profile import Profile
 
 _DEMONSTRATIVES = {"この", "その", "同", "当", "本", "これら", "あの"}
-_COORDINATORS = {"や", "と", "、", "及び", "および", "・", "並びに", "または", "か"}
 _LIST_CONJUNCTIONS = {"そして", "および", "及び", "並びに", "ならびに", "また"}
 
 
@@ -192,9 +191,9 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         if not out:
             return self._exemplars(token)
         # KDDIおよび沖縄セルラー: the parser may hang the joiner on the last of the list
-        joiners = [c.i for c in token.children if c.dep_ == "cc" and c.text in _COORDINATORS]
+        joiners = [c.i for c in token.children if c.dep_ == "cc" and c.text in COORDINATORS]
         for child in token.children:
-            if child.i < token.i and any(c.text in _COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
+            if child.i < token.i and any(c.text in COORDINATORS for c in child.children if c.dep_ in ("case", "cc")) \
                     or child.dep_ == "conj" or any(child.i < j < token.i for j in joiners):
                 other = self._filler(child)
                 for other in [other] if other is not None else self._glossed(child):
@@ -203,7 +202,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         # FSDやオプティマスの頭脳: or hangs both on the noun they modify
         for sibling in token.head.children:
             if sibling.i < token.i and sibling.i != token.head.i and sibling.right_edge.i + 1 == token.left_edge.i \
-                    and any(c.text in _COORDINATORS for c in sibling.children if c.dep_ in ("case", "cc")):
+                    and any(c.text in COORDINATORS for c in sibling.children if c.dep_ in ("case", "cc")):
                 other = self._filler(sibling)
                 if other is not None and other not in out:
                     out.append(other)
@@ -229,7 +228,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         type_, found = ctx.mentions[index].type, []
         j = start - 1 if start > self.sent.start and doc[start - 1].text in "「『" else start
         while j - 1 > self.sent.start:
-            if doc[j - 1].text in _COORDINATORS and doc[j - 1].text != "か":
+            if doc[j - 1].text in COORDINATORS and doc[j - 1].text != "か":
                 k = j - 2
             elif doc[j - 1].text in "」』" and doc[j].text in "「『":  # 「ELUGA V」「MEDIAS X」
                 k = j - 1
@@ -272,7 +271,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             if not any(doc[end:token.i].text.startswith(e) for e in endings):
                 continue
             found, j = [], end - 1
-            while j >= self.sent.start and (self.entity_at[j] is not None or doc[j].text in _COORDINATORS):
+            while j >= self.sent.start and (self.entity_at[j] is not None or doc[j].text in COORDINATORS):
                 if self.entity_at[j] is not None and self.entity_at[j] not in found:
                     found.insert(0, self.entity_at[j])
                 j -= 1
@@ -317,7 +316,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 index = self.entity_at[i]
                 if index is not None and ctx.mentions[index].type == type_:
                     return index
-                if index is None and doc[i].text in _COORDINATORS:
+                if index is None and doc[i].text in COORDINATORS:
                     break
             j = token.left_edge.i - 1  # 「NR-F556XV」他、5機種: the name the count of models begins with
             j -= j > self.sent.start and doc[j].text == "、"
@@ -371,7 +370,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         doc = self.doc
         for j in range(token.i + 1, min(token.i + 3, len(doc))):
             if self.entity_at[j] is not None and self.ctx.mentions[self.entity_at[j]].type == type_:
-                if all(t.is_punct and t.text not in _COORDINATORS for t in doc[token.i + 1:j]):
+                if all(t.is_punct and t.text not in COORDINATORS for t in doc[token.i + 1:j]):
                     return self.entity_at[j]  # not the next of a list: Androidスマートフォン、PlayStation Vita
         head = token.head
         if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.mentions import is_katakana, known_company
+from graph.extract.relations.base import COORDINATORS
 from graph.resolve import spelled
 
 _LIST_JOINS = {"、", "・", "と", "や", "および", "及び", "「", "」", "『", "』"}
@@ -324,7 +325,7 @@ class Appositions:
         if not products and first >= self.sent.start + 2 and doc[first - 1].text in ("の", "、"):
             before = self._mention_ending(first - 2 - (doc[first - 2].text in "」』"))
             products = [before] if before is not None and ctx.mentions[before].type == "Product" else []
-        if not products and first >= self.sent.start + 2 and doc[first - 1].text in ("および", "及び", "や", "と", "、") \
+        if not products and first >= self.sent.start + 2 and doc[first - 1].text in COORDINATORS \
                 and doc[first - 2].text == "版":  # …のAndroid版およびiOS版
             earlier = self.edition_of(doc[first - 2])
             products = [earlier[0]] if earlier else []

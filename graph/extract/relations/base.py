@@ -13,6 +13,8 @@ from graph.extract.mentions import Lexicon, known_company
 from graph.model import Mention, Relation
 from graph.profile import Profile
 
+COORDINATORS = {"や", "と", "、", "及び", "および", "・", "並びに", "または", "か"}  # what joins the items of a list
+
 # Each rule's confidence before it is measured; calibration.json (bench/calibrate.py) holds the measured ones.
 PRIOR = {
     "case-frame": 0.9,
