@@ -29,6 +29,9 @@ ENTITY_COMPONENT = "entities"
 UNUSED = ["compound_splitter", "ner"]
 SENTENCE_ENDS = "。！？!?"
 _SENTENCE_END = re.compile(f"(?<=[{SENTENCE_ENDS}])")
+# A line's closing tag (…リリースへ【話題】, 「X」【Androidアプリ】) is a sentence of its own: parsed with the headline,
+# it becomes its root, and the predicate before it loses its arguments.
+_CLOSING_TAG = 12  # tokens, at most
 
 _models: dict[str, object] = {}
 _rulers: dict[str, object] = {}
@@ -42,9 +45,22 @@ def load_model():
 
         log.info("loading %s", MODEL)
         nlp = spacy.load(MODEL, exclude=UNUSED)
+        if not spacy.Language.has_factory("closing_tags"):
+            spacy.Language.component("closing_tags", func=closing_tags)
+        nlp.add_pipe("closing_tags", before="parser")
         add_entity_recognizer(nlp, entity_model_path())
         _models[MODEL] = nlp
     return _models[MODEL]
+
+
+def closing_tags(doc):
+    """Start a sentence at the closing tag in 【】 that ends a segment (…を発表【売れ筋チェック】), before the parser,
+    which keeps the boundary."""
+    if len(doc) > 2 and doc[-1].text == "】":
+        opening = next((t.i for t in reversed(doc[-_CLOSING_TAG:-1]) if t.text in "【】"), None)
+        if opening and doc[opening].text == "【":
+            doc[opening].is_sent_start = True
+    return doc
 
 
 def release() -> None:
@@ -100,7 +116,7 @@ def annotate(segments: list[tuple[int, object]], profile: Profile) -> list[tuple
 def fingerprint() -> str:
     """What a parse depends on: the model and its version, the components run, the tagger's weights, and
     how text is segmented."""
-    return f"{model_version()} -{'-'.join(UNUSED)} +{entity_model_version()} segments<={MAX_SEGMENT}"
+    return f"{model_version()} -{'-'.join(UNUSED)} +{entity_model_version()} segments<={MAX_SEGMENT} +closing_tags"
 
 
 @lru_cache(maxsize=1)

@@ -259,6 +259,8 @@ def test_a_title_keeps_its_predicate_and_its_mark():
      "IceCream Sandwich；ICS"),  # two names a semicolon parts
     ("これはヤバいよなｗｗ", "ｗｗ"),  # a comment's laugh
     ("ダウンロードするのは「rktools.msi」というファイルだ。", "rktools.msi"),  # a file
+    ("インターフェース：USB 2.0 x1、HDMI x1", "HDMI x1"),  # a count
+    ("Windows XP/Vista/7に対応する。", "Windows XP/Vista/7"),  # a list
     ("UQコミュニケーションズから発売されたWiMAX対応モバイルWi-Fiルーター「AtermWM3600R」が到着した。",
      "モバイルWi-Fiルーター"),  # a category noun after a technology
 ])
@@ -289,6 +291,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("富士通のISW11Fにソフトウェア更新。", "ISW11F", "Product"),  # a model number
     ("ARROWS Z ISW11Fにソフトウェア更新。", "ARROWS Z ISW11F", "Product"),  # a line, a model and its number
     ("お笑いタレント船越陽大さんが語った。", "船越陽大", "Person"),  # a surname Sudachi reads as a place
+    ("「稲垣さんが広めようとしていたのを知って感動した。」", "稲垣", "Person"),  # kanji a title of respect follows
     ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two
     ("アントニオ猪木と公開スパーリングを行った。", "アントニオ猪木", "Person"),  # a surname Sudachi calls common
     ("Windows/Macに対応したソフト。", "Mac", "Product"),  # names a slash lists

@@ -149,6 +149,38 @@ def test_what_appears_from_a_company_is_its_release_and_a_shop_it_opens_it_runs(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    # the parser hangs から on a noun of the subject, or on the noun before the name, not on the predicate
+    ("任天堂からパズルゲーム「ブロックタウン」が登場！", ("任天堂", "releases", "ブロックタウン")),
+    ("ニコンから高画質の小型デジカメ「COOLPIX A」登場", ("ニコン", "releases", "COOLPIX A")),  # what appears
+    ("auから販売中の「INFOBAR C01」は人気の端末です。", ("au", "releases", "INFOBAR C01")),  # an ongoing event
+    ("日立は洗濯機「BD-S8600」を製品化した。", ("日立", "releases", "BD-S8600")),
+])
+def test_a_release_said_from_its_source_or_as_an_ongoing_event(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
+
+
+@pytest.mark.model
+def test_a_headlines_closing_tag_is_a_sentence_of_its_own():
+    from graph import nlp
+
+    doc = nlp.load_model()("ヤマハが新型ピアノ「P-125」を発売へ【売れ筋チェック】")
+    assert [s.text for s in doc.sents] == ["ヤマハが新型ピアノ「P-125」を発売へ", "【売れ筋チェック】"]
+
+
+@pytest.mark.model
+def test_a_shop_named_with_its_company_is_run_by_it(extract_text):
+    text = "新製品はオンライン直販「パナソニックストア」で購入できる。パナソニックは新製品を発表した。"
+    assert ("パナソニック", "operates", "パナソニックストア") in facts(extract_text(text))
+
+
+@pytest.mark.model
+def test_a_category_noun_continued_by_de_is_the_topic_it_describes(extract_text):
+    text = "「MEDIAS W」は、NECが開発したスマートフォンで、Android 4.0を搭載している。"
+    assert ("NEC", "develops", "MEDIAS W") in facts(extract_text(text))
+
+
+@pytest.mark.model
 def test_a_relative_clause_modifies_the_name_its_nouns_are_written_with(extract_text):
     assert ("RING CUBE", "locatedIn", "銀座") in facts(extract_text("銀座にあるリコーフォトギャラリーRING CUBEで開催される。"))
 

@@ -501,6 +501,7 @@ _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iO
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
 _SERIES = re.compile(r"(?:^|\s)[A-Z]{2,}-[A-Z]{1,3}\s?$")  # HDR-CX of HDR-CX 700V: a model's letters before its number
 _CHIP = re.compile(r"^[A-Za-z]{2,}(?!(?:19|20)\d\d$)\d{3,}$")  # MSM8960, a number of three digits or more; not WJ2012
+_SURNAME = re.compile(r"^[\u4E00-\u9FFF々]{2,4}$")  # a person's name in kanji, as a surname or a full name
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
@@ -513,7 +514,7 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     ANTEPRIMA), a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a Latin name
     that ends in a legal form is an organisation (IGNIS LTD), and one that ends in a model's word a product (MacBook
     Pro); a name that ends in a category noun of events, or holds a word of an event's name (Google I/O 2012), is an
-    event (プラチナバンド記念キャンペーン)."""
+    event (プラチナバンド記念キャンペーン); a name of kanji a title of respect follows is a person's (稲盛さん)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
@@ -528,6 +529,10 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     if type_ in ("Person", "Organization") and len(words) > 1 and words[-1] in lex.model_words \
             and all(map(is_latin, words)):
         return "Product"  # MacBook Pro, GALAXY Note
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if type_ in ("Product", "Organization") and after is not None and after.text in lex.honorifics \
+            and _SURNAME.match(span.text) and normalise(span.text) not in reference_companies():
+        return "Person"  # 稲盛さん: kanji a title of respect follows name a person
     if type_ == "Organization" and (_MODEL.match(span.text) or _CHIP.match(span.text)) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
@@ -542,12 +547,12 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     孫さん尊敬) or outside them (see _remark), nor a phrase cut off before its verb (サエコ擁護し) or a headline's
     pieces (シンジ・カガ…誰?), nor a number (118番, 2010) or the end of one (3M in 1.3M), a spec's value (F2.6,
     ISO100〜12800, ISO 3200, the W156 of W156×H80), a comment's laugh (よなｗｗ), a season's lineup (2012年夏モデル),
-    a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a handle (@jojo_sma, or the name
-    after its @), a nationality (イタリア人), one character (but a surname's kanji, not a country's: 英 of 英王子), a
-    model's word alone (Lite of Blow Up (Lite)), a span with a bracket it does not close, nor common words only
-    (電源コネクタ, 記念写真, サークル as a person), unless they end in the suffix of an organisation's name or name
-    a company of the reference list. A name a category noun, a verb of publishing or the gazetteer types comes by
-    another source and stays."""
+    a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a list of three items or more
+    (ポートレート／風景／夜景), a handle (@jojo_sma, or the name after its @), a nationality (イタリア人), one
+    character (but a surname's kanji, not a country's: 英 of 英王子), a model's word alone (Lite of Blow Up (Lite)),
+    a span with a bracket it does not close, nor common words only (電源コネクタ, 記念写真, サークル as a person),
+    unless they end in the suffix of an organisation's name or name a company of the reference list. A name a
+    category noun, a verb of publishing or the gazetteer types comes by another source and stays."""
     span = doc[c.start:c.end]
     text = span.text
     if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text) and text not in lex.place_prefixes) \
@@ -558,6 +563,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
             or _NUMBER_ONLY.match(text) or _SPEC_VALUE.search(text) or _unbalanced(span) \
             or c.type == "Place" and text.endswith("人") or _LAUGHING.search(text) or _FILE.search(text) \
             or _LINEUP.match(text) or _DIMENSION.match(text) and _by_times(doc, c.start, c.end) \
+            or len(_SLASHES.findall(text)) >= 2 \
             or "…" in text and not any((i + 1, end) == (c.start, c.end) for i, end in quotes) \
             or c.start >= 2 and doc[c.start - 1].text == "." and doc[c.start - 2].like_num \
             and not doc[c.start - 2].whitespace_ and not doc[c.start - 1].whitespace_:  # 3M in 1.3M
@@ -649,16 +655,17 @@ _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋�
 # わw, よなｗｗ, クソワロタｗｗ: a comment, laughing
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$|[^\x00-\x7F][wｗ]{2,}")
 _PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger's parts of speech call names verbs (文教堂)
+_SLASHES = re.compile(r"[／/](?=\S)(?<=\S[／/])")  # a list's items (ポートレート／風景／スポーツ), not one name
 _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
 _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domain, after its @
 # a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), a serial or a
 # build number of seven digits or more (A1001701, a tweet's status/127025804055019520), a version (ver.5650,
-# バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), a row's label and value (VGA：640), or a
-# generation (iPad (3rd))
+# バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), a row's label and value (VGA：640), a
+# generation (iPad (3rd)), or a count (USB x1)
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
                          r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$|\d{3,4}\s?[x×]\s?\d{3,4}|[：:]\s?\d"
-                         r"|^\d+(?:st|nd|rd|th)(?:/\d+(?:st|nd|rd|th))*$")
+                         r"|^\d+(?:st|nd|rd|th)(?:/\d+(?:st|nd|rd|th))*$|(?:^|\s)[x×]\d{1,2}$")
 # a record's row, key and value (アプリ名：X, ANDROID 要件：2.2 以上), without the edition a name's brackets give
 # after it (ぬこショートカットアイコン【無料版】)
 RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"

@@ -376,13 +376,15 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         if token.dep_ == "nsubj" and self.entity_at[head.i] is not None and any(
                 c.dep_ in ("cop", "aux") for c in head.children):
             return self.entity_at[head.i]
-        # …開発したモデルで、…スマートフォンです: a noun continued by で is equated with the subject of the copula
+        # …開発したモデルで、…スマートフォンです: a noun continued by で is equated with the subject of the copula,
+        # and 「X」は、富士通が開発したスマートフォンで、…を搭載: with the subject of the clause it opens, if of its type
         continued = token.dep_ in ("nmod", "obl") and any(c.text == "で" for c in token.children if c.dep_ == "case")
         for noun in (token, head) if continued else (token,):
-            if any(c.dep_ == "cop" for c in noun.children):
-                for c in noun.children:
-                    if c.dep_ in ("nsubj", "dislocated") and self.entity_at[c.i] is not None:
-                        return self.entity_at[c.i]
+            copula = any(c.dep_ == "cop" for c in noun.children)
+            for c in noun.children if copula or noun is head else ():
+                index = self.entity_at[c.i] if c.dep_ in ("nsubj", "dislocated") else None
+                if index is not None and (copula or c.i < token.i and self.ctx.mentions[index].type == type_):
+                    return index
         return None
 
     def compound_text(self, token) -> str:

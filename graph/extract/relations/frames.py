@@ -12,6 +12,7 @@ _STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "
 RECENT = 150  # characters: about the sentence before
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
 _COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
+_ONGOING = "中"  # 販売中, 配信中: the tagger writes an ongoing event as one noun
 _COMPLEMENT_NOUNS = {"こと", "旨"}  # …を提供開始したことを発表: the clause is what is said, it modifies no one
 
 
@@ -30,7 +31,10 @@ class CaseFrames:
             started = prev is not None and prev.dep_ == "compound" and prev.head == token and \
                 self.entity_at[prev.i] is None
             return frames.get(prev.lemma_) if started else None
-        return frames.get(token.lemma_) or frames.get(token.text)
+        frame = frames.get(token.lemma_) or frames.get(token.text)
+        if frame is None and token.text.endswith(_ONGOING) and token.text[:-1] in frames:
+            return frames[token.text[:-1]]  # NTTドコモから販売中の「X」: the event, going on
+        return frame
 
     def arguments(self, pred) -> dict[str, list]:
         """role -> [token] for the predicate's dependents, and the noun a relative clause modifies."""
@@ -65,9 +69,33 @@ class CaseFrames:
             args.setdefault(role, []).append(pred.head)  # is about is the name it is equated with
         if pred.pos_ == "NOUN" and "theme" not in args and pred.dep_ == "ROOT":
             before = pred.i - 1 - (pred.i > 1 and pred.nbor(-1).text in "」』")
-            if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred:
-                args["theme"] = [self.doc[before]]  # a headline's 「目もとエステ」新発売: the name before the noun
+            frame = self.frame(pred)  # a headline's 「目もとエステ」新発売: the name before the noun is its theme, or
+            roles = {r for f in (frame, *frame.alternatives) for r in f.subject + f.object} if frame else set()
+            if before >= 0 and self.entity_at[before] is not None and self.doc[before].head == pred \
+                    and not any(self.doc[before] in args.get(role, ()) for role in roles):  # its subject (X登場)
+                args["theme" if "theme" in roles or not roles else "agent"] = [self.doc[before]]
+        if "source" not in args:
+            nouns = [c for c in pred.children if c.pos_ in ("NOUN", "PROPN") and c.i < pred.i and c.dep_ == "nmod"]
+            source = self._source_within(args.get("agent", []) + args.get("theme", []) + nouns)
+            if source is not None:
+                args["source"] = [source]
         return args
+
+    def _source_within(self, arguments: list):
+        """Xから…ゲーム「Y」が登場, Xから…デジカメ「Y」発売: a から phrase the parser hung on a noun of the predicate's
+        argument or on a noun it modifies, through nouns only, is the predicate's source (a noun takes no から of its
+        own; AからBまで is a range, not a source)."""
+        for argument in arguments:
+            for token in argument.subtree:
+                particles = [c.text for c in token.children if c.dep_ == "case"]
+                if token.i >= argument.i or "から" not in particles or self.entity_at[token.i] is None:
+                    continue
+                path, ranged = token, any(t.text == "まで" for t in token.head.subtree)
+                while path != argument and path.dep_ in ("nmod", "compound") and path.head.pos_ in ("NOUN", "PROPN"):
+                    path = path.head
+                if path == argument and not ranged:
+                    return token
+        return None
 
     def _modified(self, noun):
         """The noun a relative clause modifies, through the nouns written with it that the parse hangs it on:
@@ -139,6 +167,11 @@ class CaseFrames:
             return
         if self._modifier_predicate(frame, pred):
             return
+        args = self._noun_clause(pred)
+        if args:
+            for variant in (frame, *frame.alternatives):
+                self.apply(variant, pred, args)
+            return
         if pred.pos_ == "NOUN" and pred.dep_ in ("obj", "nsubj", "obl", "nmod") and not any(
                 c.dep_ == "aux" for c in pred.children) and not self.complement(pred):
             if self._by(pred) and pred.head.i > pred.i:  # ボーダフォンとの提携によって、ドコモは…: the event
@@ -153,6 +186,22 @@ class CaseFrames:
         args = self.arguments(pred)
         for variant in (frame, *frame.alternatives):
             self.apply(variant, pred, args)
+
+    def _noun_clause(self, pred) -> dict[str, list] | None:
+        """NTTドコモから販売中の「X」, ソフトバンクが発売予定の「Y」: a predicate noun with a subject or a source of
+        its own and の before a name is a clause that modifies the name, its theme."""
+        if pred.pos_ not in ("NOUN", "PROPN") or pred.dep_ != "nmod" or pred.head.i < pred.i \
+                or self.entity_at[pred.head.i] is None or self.entity_at[pred.i] is not None \
+                or not any(c.text == "の" for c in pred.children if c.dep_ == "case"):
+            return None
+        args = self.arguments(pred)
+        subject = self._subject_before(pred) if "agent" not in args else None
+        if subject is not None:
+            args["agent"] = [subject]
+        if "agent" not in args and "source" not in args:
+            return None
+        args.setdefault("theme", []).append(pred.head)
+        return args
 
     def _recent(self, index: int, within: int = RECENT) -> bool:
         """Whether the entity of a mention is named in this sentence or within ``within`` characters before it."""

@@ -145,17 +145,20 @@ class Possessives:
     def _brand_names(self) -> None:
         """A product whose name opens with the name of a company the document names, in any of its spellings, makes
         it, or sells it: Intel Core i7 (インテル), NEC MEDIAS BR IS11N, auスマートパス (not EU9i: the company's name is a
-        word of its own)."""
+        word of its own); a shop so named (ソニーストア, of whatever type the tagger gave it) is run by the company."""
         ctx = self.ctx
         for product, last in self.heads.items():
             name = ctx.mentions[product].text
-            if ctx.mentions[product].type != "Product" or not self.sent.start <= last < self.sent.end:
+            shop = name.endswith(ctx.shops)
+            if not (ctx.mentions[product].type == "Product" or shop) or not self.sent.start <= last < self.sent.end:
                 continue
             makers = [i for i, spellings in ctx.companies if any(
-                len(name) > len(n) and name.startswith(n) and _word_ends(name, len(n)) for n in spellings)]
+                len(name) > len(n) and name.startswith(n) and (_word_ends(name, len(n)) or name[len(n):] in ctx.shops)
+                for n in spellings)]
             if makers:
                 maker = min(makers, key=lambda i: abs(ctx.mentions[i].start - ctx.mentions[product].start))
-                self.emit(maker, ctx.maker_kind(maker), product, "brand-name", self.doc[last])
+                kind = "operates" if shop else ctx.maker_kind(maker)
+                self.emit(maker, kind, product, "brand-name", self.doc[last])
 
     def _dotted_places(self) -> None:
         """台湾・台北, 韓国・全州: a place the gazetteer knows, a middle dot and one it does not: the second is in the
