@@ -115,8 +115,9 @@ def annotate(segments: list[tuple[int, object]], profile: Profile) -> list[tuple
 
 def fingerprint() -> str:
     """What a parse depends on: the model and its version, the components run, the tagger's weights, and
-    how text is segmented."""
-    return f"{model_version()} -{'-'.join(UNUSED)} +{entity_model_version()} segments<={MAX_SEGMENT} +closing_tags"
+    how text is segmented and written."""
+    return (f"{model_version()} -{'-'.join(UNUSED)} +{entity_model_version()} segments<={MAX_SEGMENT} half-width"
+            " +closing_tags")
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +182,16 @@ def model_version() -> str:
 
 
 _FULL_WIDTH = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F)} | {0x20: 0x3000}
+_HALF_WIDTH = {c + 0xFEE0: c for c in range(0x21, 0x7F) if chr(c).isalnum()}
+_WIDE = "Ａ-Ｚａ-ｚ０-９"
+_WIDE_JOINS = re.compile(f"(?<=[{_WIDE}])[\u3000－−](?=[{_WIDE}])")
+
+
+def half_width(text: str) -> str:
+    """Letters and digits written full-width as ASCII, and the space or the hyphen between them (ＣＯＯＬＰＩＸ
+    Ｓ８００ｃ, ＮＷ−Ｓ７６４): the tagger and the rules know names as they are mostly written. Character for
+    character, so offsets hold; punctuation (（）「」：) stays Japanese."""
+    return _WIDE_JOINS.sub(lambda m: " " if m.group() == "\u3000" else "-", text).translate(_HALF_WIDTH)
 
 
 def gazetteer_patterns(profile: Profile) -> Iterator[dict]:
@@ -236,7 +247,7 @@ def parse(nlp, documents: Iterable[Document], batch_size: int = 64):
             pieces = segments(document.text) or [(0, "")]  # an empty document still passes through
             queue.append((document, pieces))
             for _, text in pieces:
-                yield text
+                yield half_width(text)
 
     current, parsed = None, []
     for doc in nlp.pipe(texts(), batch_size=batch_size):

@@ -155,6 +155,7 @@ def test_what_appears_from_a_company_is_its_release_and_a_shop_it_opens_it_runs(
     ("ニコンから高画質の小型デジカメ「COOLPIX A」登場", ("ニコン", "releases", "COOLPIX A")),  # what appears
     ("auから販売中の「INFOBAR C01」は人気の端末です。", ("au", "releases", "INFOBAR C01")),  # an ongoing event
     ("日立は洗濯機「BD-S8600」を製品化した。", ("日立", "releases", "BD-S8600")),
+    ("テレビ東京はドラマ「湯けむり探偵」を放映する。", ("テレビ東京", "releases", "湯けむり探偵")),
 ])
 def test_a_release_said_from_its_source_or_as_an_ongoing_event(extract_text, text, fact):
     assert fact in facts(extract_text(text))
@@ -166,6 +167,17 @@ def test_a_headlines_closing_tag_is_a_sentence_of_its_own():
 
     doc = nlp.load_model()("ヤマハが新型ピアノ「P-125」を発売へ【売れ筋チェック】")
     assert [s.text for s in doc.sents] == ["ヤマハが新型ピアノ「P-125」を発売へ", "【売れ筋チェック】"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("NMB48の山本彩が番組に出演した。", ("山本彩", "memberOf", "NMB48")),  # a group's member, not its employee
+    ("自民党の安倍晋三が語った。", ("安倍晋三", "memberOf", "自民党")),  # a party's
+    ("トヨタ自動車の山田太郎が語った。", ("山田太郎", "worksFor", "トヨタ自動車")),  # a company's employee
+    ("布袋寅泰の妻の今井美樹が語った。", ("今井美樹", "spouseOf", "布袋寅泰")),  # a spouse, by the noun
+])
+def test_a_person_named_with_an_organisation_or_a_person(extract_text, text, fact):
+    assert fact in facts(extract_text(text))
 
 
 @pytest.mark.model

@@ -177,6 +177,7 @@ class Lexicon:
         self.latin_legal_forms = {form.casefold().rstrip(".") for form in self.legal_forms if form.isascii()}
         self.model_words = set(names.get("model_words", []))
         self.org_suffixes = set(names.get("organization_suffixes", []))
+        self.membership_suffixes = tuple(names.get("membership_suffixes", []))
         self.honorifics = set(names.get("honorifics", []))
         self.roles = set(names.get("roles", []))
         self.facility_suffixes = set(names.get("facility_suffixes", []))

@@ -177,6 +177,13 @@ class Context:
         (ドコモの「ARROWS X」), any other makes it."""
         return "releases" if self.name_of(org) in self.sellers else "develops"
 
+    def affiliation(self, org: int) -> str:
+        """What a person named with an organisation and no role is to it: a company's employee (トヨタ自動車の山田),
+        a group's or a party's member (AKB48の指原, ナイナイ岡村, 民主党の鳩山)."""
+        mention = self.mentions[org]
+        company = known_company(mention, self.lex) and not mention.text.endswith(self.lex.membership_suffixes)
+        return "worksFor" if company else "memberOf"
+
     def programme(self, index: int) -> bool:
         """Whether a mention names an event, or a product the text says a broadcaster airs."""
         mention = self.mentions[index]

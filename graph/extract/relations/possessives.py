@@ -73,6 +73,7 @@ class Possessives:
                 s, o = (owned, owner) if rule.get("reverse") else (owner, owned)
                 # ドコモの「ARROWS X」: a carrier's phone is one it sells, not makes
                 kind = ("develops" if own else ctx.maker_kind(owner)) if rule["kind"] == "develops" else rule["kind"]
+                kind = ctx.affiliation(owner) if kind == "worksFor" else kind  # AKB48の指原莉乃: a member
                 self.emit(s, kind, o, "possessive", anchor)
 
     def _nearer_owner(self, start: int, end: int, type_: str) -> bool:
@@ -136,8 +137,7 @@ class Possessives:
                     self.emit(current, "locatedIn", outer, "compound-place", token)
                 if ctx.mentions[outer].source == "group" and ctx.mentions[current].type == "Person" \
                         and not ctx.mentions[current].role:  # ソフトバンク孫正義社長: read by the role
-                    kind = "worksFor" if known_company(ctx.mentions[outer], ctx.lex) else "memberOf"
-                    self.emit(current, kind, outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
+                    self.emit(current, ctx.affiliation(outer), outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
             previous = (current, self.heads.get(current, token.i))
         self._dotted_places()
         self._brand_names()
