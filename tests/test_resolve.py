@@ -261,6 +261,8 @@ def test_a_title_keeps_its_predicate_and_its_mark():
     ("ダウンロードするのは「rktools.msi」というファイルだ。", "rktools.msi"),  # a file
     ("インターフェース：USB 2.0 x1、HDMI x1", "HDMI x1"),  # a count
     ("Windows XP/Vista/7に対応する。", "Windows XP/Vista/7"),  # a list
+    ("グローバル市場で発売されます。", "グローバル市場"),  # a market
+    ("詳しくはビデオサロン2012年1月号p.48を参照", "p.48"),  # a page
     ("UQコミュニケーションズから発売されたWiMAX対応モバイルWi-Fiルーター「AtermWM3600R」が到着した。",
      "モバイルWi-Fiルーター"),  # a category noun after a technology
 ])
@@ -292,6 +294,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("ARROWS Z ISW11Fにソフトウェア更新。", "ARROWS Z ISW11F", "Product"),  # a line, a model and its number
     ("お笑いタレント船越陽大さんが語った。", "船越陽大", "Person"),  # a surname Sudachi reads as a place
     ("「稲垣さんが広めようとしていたのを知って感動した。」", "稲垣", "Person"),  # kanji a title of respect follows
+    ("イベントin 渋谷ヒカリエを開催する。", "渋谷ヒカリエ", "Facility"),  # an English word before it is no part of it
     ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two
     ("アントニオ猪木と公開スパーリングを行った。", "アントニオ猪木", "Person"),  # a surname Sudachi calls common
     ("Windows/Macに対応したソフト。", "Mac", "Product"),  # names a slash lists

@@ -48,6 +48,7 @@ _MARKUP = re.compile(r"&(?:#\d+|[A-Za-z][A-Za-z0-9]{1,7});|(?<=\s)[○◯〇●�
 _ABBREVIATION = re.compile(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$")
 _NAME_JOINERS = ("・", "＝", "=")
 _FUNCTION_WORDS = {"by", "of", "at", "for", "and", "the", "in", "with", "from", "to", "on"}  # end no name
+_LEADING_WORDS = _FUNCTION_WORDS | {"inside", "vs"}  # in lower case, begin none: (ITニュース) by livedoor
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*|XP|Vista)$")  # 4.0, 5.1.1; Windows XP, Windows Vista
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")  # WBC, NHK, SCE
 _SAYING = ("が", "を", "は", "も", "、", "。")  # particles and marks of a clause, not of a title (猫と宇宙, 千と千尋)
@@ -551,9 +552,10 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     a file or a folder (rktools.msi, Windows\\System32), a colour (ローマンホワイト), a list of three items or more
     (ポートレート／風景／夜景), a handle (@jojo_sma, or the name after its @), a nationality (イタリア人), one
     character (but a surname's kanji, not a country's: 英 of 英王子), a model's word alone (Lite of Blow Up (Lite)),
-    a span with a bracket it does not close, nor common words only (電源コネクタ, 記念写真, サークル as a person),
-    unless they end in the suffix of an organisation's name or name a company of the reference list. A name a
-    category noun, a verb of publishing or the gazetteer types comes by another source and stays."""
+    a market (日本市場), a span with a bracket it does not close, nor common words only (電源コネクタ, 記念写真,
+    サークル as a person), unless they end in the suffix of an organisation's name or name a company of the
+    reference list. A name a category noun, a verb of publishing or the gazetteer types comes by another source and
+    stays."""
     span = doc[c.start:c.end]
     text = span.text
     if len(text) == 1 and not (c.type == "Person" and _KANJI.match(text) and text not in lex.place_prefixes) \
@@ -576,6 +578,8 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return False
     if text in lex.model_words:
         return False  # a model's word alone, an edition of the name before it: Blow Up (Lite)
+    if text.endswith(_MARKET) and text[:-len(_MARKET)].strip() in common_nouns():
+        return False  # a market, no place or body: 日本市場, グローバル市場, スマートフォン市場
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
     if c.type == "Organization" and any(text.endswith(head) and len(text) > len(head) for head in lex.thing_heads):
@@ -656,6 +660,7 @@ _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋�
 # わw, よなｗｗ, クソワロタｗｗ: a comment, laughing
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$|[^\x00-\x7F][wｗ]{2,}")
 _PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger's parts of speech call names verbs (文教堂)
+_MARKET = "市場"
 _SLASHES = re.compile(r"[／/](?=\S)(?<=\S[／/])")  # a list's items (ポートレート／風景／スポーツ), not one name
 _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
 _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")
@@ -663,10 +668,10 @@ _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]+$")  # an account's name or a mail domai
 # a range (ISO100〜12800), an aperture or a zoom's (F2.6, F3.5-5.6), a video's lines (HD 720p), a serial or a
 # build number of seven digits or more (A1001701, a tweet's status/127025804055019520), a version (ver.5650,
 # バージョン：1.5), a sensitivity (ISO 3200), a resolution (1024x600 IPS), a row's label and value (VGA：640), a
-# generation (iPad (3rd)), or a count (USB x1)
+# generation (iPad (3rd)), a count (USB x1), or a page (p.132)
 _SPEC_VALUE = re.compile(r"\d\s?[〜～~]\s?\d|^F\d+(?:\.\d+|(?:\.\d+)?-\d+(?:\.\d+)?)$|(?:^|\s)\d{3,4}[pi]$|\d{7}"
                          r"|^(?:[Vv]er\.?|[Vv]\.|バージョン[：:]?)\s?\d|^ISO\s?\d+$|\d{3,4}\s?[x×]\s?\d{3,4}|[：:]\s?\d"
-                         r"|^\d+(?:st|nd|rd|th)(?:/\d+(?:st|nd|rd|th))*$|(?:^|\s)[x×]\d{1,2}$")
+                         r"|^\d+(?:st|nd|rd|th)(?:/\d+(?:st|nd|rd|th))*$|(?:^|\s)[x×]\d{1,2}$|p\.\s?\d+$")
 # a record's row, key and value (アプリ名：X, ANDROID 要件：2.2 以上), without the edition a name's brackets give
 # after it (ぬこショートカットアイコン【無料版】)
 RECORD_ROW = re.compile(r"^\s*[・■]?\s*(?P<key>[^：:\s][^：:]{0,15}?)\s*[：:]\s*(?P<value>\S(?:.*?\S)?)\s*"
@@ -812,8 +817,8 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
     organisation), a country prefix and punctuation that are not part of the name; from a person's also roles and
     words like 夫妻 and 政権 (an organisation called ニクソン政権 is the administration, not ニクソン); from a place a
     role after it (佐賀県知事: 佐賀 and its governor); from a thing's a style after it (ジョジョ風); from any the words
-    that say where or how it is (日本国内, 東京電力管内); and from a product's what it is said to support before it
-    (Xi対応Android 4.0)."""
+    that say where or how it is (日本国内, 東京電力管内) and an English word in lower case before it (in スペイン広場);
+    and from a product's what it is said to support before it (Xi対応Android 4.0)."""
     edge_words = lex.honorifics | lex.abbreviation_markers | (set() if type_ == "Organization" else lex.legal_forms)
     if type_ == "Person":
         edge_words |= lex.roles | lex.not_names
@@ -823,7 +828,8 @@ def _trim(doc, start: int, end: int, lex: Lexicon, type_: str) -> tuple[int, int
                            or type_ == "Facility" and _place_before(doc, start, end)
                            or doc[start].text in lex.time_prefixes and start + 1 < end
                            and (is_latin(doc[start + 1].text) or is_katakana(doc[start + 1].text))
-                           or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end, lex)):
+                           or _label_before_code(doc, start, end, lex) or _stray_opening(doc, start, end, lex)
+                           or doc[start].text in _LEADING_WORDS and start + 1 < end or doc[start].is_space):
         start += 1
     while start < end and (doc[end - 1].text in edge_words or doc[end - 1].is_punct or doc[end - 1].is_space
                            or type_ != "Person" and end - start > 1 and doc[end - 1].tag_.startswith("接尾辞-形状詞的")
