@@ -54,7 +54,8 @@ PRIOR = {
 @lru_cache(maxsize=None)
 def confidence(rule: str) -> float:
     """How often a fact of this rule is right: its precision on the development half of the gold, shrunk towards
-    its prior (graph/extract/relations/calibration.json)."""
+    the precision of all rules there (graph/extract/relations/calibration.json); for a rule not measured yet, the
+    confidence it is given before measurement."""
     return _calibration().get(rule, {}).get("confidence", PRIOR[rule])
 
 
