@@ -20,6 +20,7 @@ from graph.extract import quantities
     ("11.7Mバイト", "Quantity", {"value": 11.7, "unit": "megabyte"}),
     ("1602万画素", "Quantity", {"value": 16020000, "unit": "pixel"}),
     ("1.2Mピクセル", "Quantity", {"value": 1.2, "unit": "megapixel"}),
+    ("53dB", "Quantity", {"value": 53, "unit": "decibel"}),
 ])
 def test_values_are_normalised(profile, text, type_, value):
     [mention] = quantities.find(f"これは{text}です", 100, profile)

@@ -170,6 +170,13 @@ def test_a_headlines_closing_tag_is_a_sentence_of_its_own():
 
 
 @pytest.mark.model
+def test_a_name_written_full_width_is_read_as_ascii_at_the_articles_offsets(extract_text):
+    text = "ソニーは新製品「ＮＷ−Ｓ７６４」を発売した。"
+    [model] = [m for m in extract_text(text).mentions if m.text == "NW-S764"]
+    assert text[model.start:model.end] == "ＮＷ−Ｓ７６４"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, fact", [
     ("NMB48の山本彩が番組に出演した。", ("山本彩", "memberOf", "NMB48")),  # a group's member, not its employee
     ("自民党の安倍晋三が語った。", ("安倍晋三", "memberOf", "自民党")),  # a party's

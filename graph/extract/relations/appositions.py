@@ -102,14 +102,10 @@ class Appositions:
         if noun + 1 >= len(doc) or doc[noun + 1].text != "】":
             return None
         opening = next((j for j in range(noun - 1, max(self.sent.start, noun - 6) - 1, -1) if doc[j].text == "【"), None)
-        if opening is None:
+        if opening is None or opening == 0:
             return None
-        if opening > self.sent.start:
-            last = opening - 1 - (doc[opening - 1].text in ("」", "』") and opening > 1)
-            return self._mention_ending(last)
-        at = self.offset + doc[opening].idx  # a headline's closing tag, parsed on its own (graph.nlp.segments):
-        return next((i for i, m in enumerate(self.ctx.mentions)  # the name that ends right before it, or its quote
-                     if at - 2 <= m.end <= at and m.type == "Product"), None)
+        last = opening - 1 - (doc[opening - 1].text in ("」", "』") and opening > 1)
+        return self._mention_ending(last)
 
     def _named_before_quote(self) -> None:
         """ドコモ「Xperia acro HD SO-03D」, 東芝「REGZA Z7」: a company written right before a product's name in
