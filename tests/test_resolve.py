@@ -295,6 +295,9 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("お笑いタレント船越陽大さんが語った。", "船越陽大", "Person"),  # a surname Sudachi reads as a place
     ("「稲垣さんが広めようとしていたのを知って感動した。」", "稲垣", "Person"),  # kanji a title of respect follows
     ("イベントin 渋谷ヒカリエを開催する。", "渋谷ヒカリエ", "Facility"),  # an English word before it is no part of it
+    ("幕張でCeatecが開幕した。", "Ceatec", "Event"),  # an event's word, in any case
+    ("Bluetooth3.0+HSに対応する。", "Bluetooth3.0+HS", "Technology"),  # a version of a known technology
+    ("Gadgetlab.jpで公開された。", "Gadgetlab.jp", "Product"),  # a site named by its address
     ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two
     ("アントニオ猪木と公開スパーリングを行った。", "アントニオ猪木", "Person"),  # a surname Sudachi calls common
     ("Windows/Macに対応したソフト。", "Mac", "Product"),  # names a slash lists

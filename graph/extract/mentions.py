@@ -190,7 +190,7 @@ class Lexicon:
         self.former_prefixes = set(names.get("former_prefixes", []))
         self.support_words = set(names.get("support_words", []))
         self.award_suffixes = tuple(names.get("award_suffixes", []))
-        self.event_words = set(names.get("event_words", []))
+        self.event_words = {word.casefold() for word in names.get("event_words", [])}
         self.thing_heads = tuple(names.get("thing_heads", []))
         self.item_marks = set(profile["boilerplate"].get("marks", ""))
         # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on
@@ -220,6 +220,9 @@ class Lexicon:
         self.reported = set(profile["modality"].get("reported", []))
         self.gazetteer_ids = {e["id"] for e in profile["entities"]}
         self.spellings = {e["id"]: {e["ja"], e["en"], *e.get("aliases", [])} for e in profile["entities"]}
+        # the gazetteer's technologies written in Latin letters, whose versions are technologies too (Bluetooth 4.0)
+        self.technologies = tuple(sorted({name for e in profile["entities"] if e["type"] == "Technology"
+                                          for name in self.spellings[e["id"]] if name and name.isascii()}))
 
     @classmethod
     def of(cls, profile: Profile) -> Lexicon:
@@ -503,6 +506,8 @@ _OS = re.compile(r"(?:^|[a-z\s])OS(?:$|[\s\d.X])")  # Mac OS X, AndroidOS3.0, iO
 _MODEL = re.compile(r"^[A-Za-z]+(?:\d+[A-Za-z][A-Za-z0-9]*|-(?=[A-Za-z]*\d)[A-Za-z0-9]+)$")  # ISW11F, SC-06D; not HKT48
 _SERIES = re.compile(r"(?:^|\s)[A-Z]{2,}-[A-Z]{1,3}\s?$")  # HDR-CX of HDR-CX 700V: a model's letters before its number
 _CHIP = re.compile(r"^[A-Za-z]{2,}(?!(?:19|20)\d\d$)\d{3,}$")  # MSM8960, a number of three digits or more; not WJ2012
+_TECH_VERSION = re.compile(r"^\s?[Vv]?\d+(?:\.\d+)*[A-Za-z0-9.+\- ]*$")  # 4.0, 3.0+HS of Bluetooth; not 2割
+_SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:jp|com|net|org|info|tv)$")  # a domain
 _SURNAME = re.compile(r"^[\u4E00-\u9FFF々]{2,4}$")  # a person's name in kanji, as a surname or a full name
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -510,20 +515,23 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     """A type the name's form says better than the tagger: an operating system (Mac OS X, AndroidOS3.0) is a
-    technology, and so are a version of a platform (Android 4.0 ICS) and a product whose name ends in a category
-    noun of technologies (Smart Response Technology; a company's stays a company: マイクロン・テクノロジー); a model
-    number alone (ISW11F, MSM8960) is a product, not an organisation, and so is an event's name with one (F-09D
-    ANTEPRIMA), a line of products (docomo NEXT series) and an award (芥川賞, as the NER gold has it); a Latin name
+    technology, and so are a version of a platform or of a technology the gazetteer knows (Android 4.0 ICS,
+    Bluetooth3.0+HS) and a product whose name ends in a category noun of technologies (Smart Response Technology;
+    a company's stays a company: マイクロン・テクノロジー); a model number alone (ISW11F, MSM8960) is a product, not
+    an organisation, and so is an event's name with one (F-09D ANTEPRIMA), a line of products (docomo NEXT
+    series), an award (芥川賞, as the NER gold has it) and a site named by its address (Ultrabooker.jp); a Latin name
     that ends in a legal form is an organisation (IGNIS LTD), and one that ends in a model's word a product (MacBook
     Pro); a name that ends in a category noun of events, or holds a word of an event's name (Google I/O 2012), is an
     event (プラチナバンド記念キャンペーン); a name of kanji a title of respect follows is a person's (稲盛さん)."""
     if type_ in ("Product", "Organization") and _OS.search(span.text) \
             or type_ == "Product" and lex.category(span.text) == "Technology" \
             or type_ in ("Product", "Organization") and any(
-                span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit() for name in lex.platforms):
+                span.text.startswith(name) and span.text[len(name):].strip()[:1].isdigit() for name in lex.platforms) \
+            or type_ in ("Product", "Organization") and any(
+                span.text.startswith(name) and _TECH_VERSION.match(span.text[len(name):]) for name in lex.technologies):
         return "Technology"
     if type_ in ("Product", "Organization") and (lex.category(span.text) == "Event" or any(
-            word in lex.event_words for word in span.text.split())):
+            word.casefold() in lex.event_words for word in span.text.split())):
         return "Event"
     words = span.text.split()
     if type_ in ("Product", "Person") and len(words) > 1 and words[-1].casefold().rstrip(".") in lex.latin_legal_forms:
@@ -535,6 +543,9 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
     if type_ in ("Product", "Organization") and after is not None and after.text in lex.honorifics \
             and _SURNAME.match(span.text) and normalise(span.text) not in reference_companies():
         return "Person"  # 稲盛さん: kanji a title of respect follows name a person
+    if type_ == "Organization" and _SITE.match(span.text) and normalise(span.text) not in reference_companies() \
+            and not any(span.text in names for names in lex.spellings.values()):
+        return "Product"  # Ultrabooker.jp: a site's name, its address (not Amazon.com, the company)
     if type_ == "Organization" and (_MODEL.match(span.text) or _CHIP.match(span.text)) \
             or type_ == "Event" and any(_MODEL.match(word) for word in span.text.split()):
         return "Product"
