@@ -179,6 +179,7 @@ class Lexicon:
         self.model_words = set(names.get("model_words", []))
         self.org_suffixes = set(names.get("organization_suffixes", []))
         self.membership_suffixes = tuple(names.get("membership_suffixes", []))
+        self.market_words = tuple(names.get("market_words", []))
         self.honorifics = set(names.get("honorifics", []))
         self.roles = set(names.get("roles", []))
         self.facility_suffixes = set(names.get("facility_suffixes", []))
@@ -589,7 +590,7 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return False
     if text in lex.model_words:
         return False  # a model's word alone, an edition of the name before it: Blow Up (Lite)
-    if text.endswith(_MARKET) and text[:-len(_MARKET)].strip() in common_nouns():
+    if any(text.endswith(w) and text[:-len(w)].strip() in common_nouns() for w in lex.market_words):
         return False  # a market, no place or body: 日本市場, グローバル市場, スマートフォン市場
     if c.type != "Person" and len(span) > 1 and span[-1].text in lex.support_words:
         return False  # a feature, not a name: オーディオプロファイル対応, 本棚切替フリック対応
@@ -607,14 +608,13 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return False
     if not quoted and c.type in ("Product", "Event", "Organization") and _remark(span):
         return False
+    common_word = len(span) == 1 and is_katakana(text) and "普通名詞" in span[0].tag_ and text in common_nouns()
     if c.type == "Person":  # a name Sudachi does not know is a common noun to it (ベリーン): a person is only
         # suspect if one katakana word the dictionary holds (サークル), or a word ending in one of four letters or
         # more (タスクマネージャー, デベロッパプレビュー: not マックスウェル, a name of its own)
-        return not (is_katakana(text) and (len(span) == 1 and "普通名詞" in span[0].tag_ and text in common_nouns()
-                                           or "・" not in text and any(text[i:] in common_nouns()
-                                                                       for i in range(1, len(text) - 3))))
-    if c.type in ("Place", "Event", "Facility") and len(span) == 1 and is_katakana(text) \
-            and "普通名詞" in span[0].tag_ and text in common_nouns():
+        return not (common_word or is_katakana(text) and "・" not in text
+                    and any(text[i:] in common_nouns() for i in range(1, len(text) - 3)))
+    if c.type in ("Place", "Event", "Facility") and common_word:
         return False  # one katakana word both dictionaries hold as a common noun: バッテリ, ホール, コンテスト
     if c.type in ("Place", "Event", "Facility") or text.endswith(tuple(lex.legal_forms | lex.org_suffixes)) \
             or c.end + 2 < len(doc) and doc[c.end].text in "(（" and _ACRONYM.match(doc[c.end + 1].text):
@@ -671,7 +671,6 @@ _LINEUP = re.compile(r"^(?:[0-9０-９]{2,4}年)?(?:春|夏|秋|冬|春夏|秋�
 # わw, よなｗｗ, クソワロタｗｗ: a comment, laughing
 _LAUGHING = re.compile(r"^[wｗ]{2,}$|[ぁ-ゖ][wｗWＷ]+$|[^\x00-\x7F][wｗ]{2,}")
 _PREDICATE_TAGS = ("動詞", "助動詞", "形容詞")  # Sudachi's: the tagger's parts of speech call names verbs (文教堂)
-_MARKET = "市場"
 _SLASHES = re.compile(r"[／/](?=\S)(?<=\S[／/])")  # a list's items (ポートレート／風景／スポーツ), not one name
 _SUBTITLE = re.compile(r"[〜～].+[〜～]$")
 _LAUGH_WORD = re.compile(r"^(?:[wｗ]+|笑)$")

@@ -151,7 +151,7 @@ class Context:
         self.table_absent = set(tables.get("absent", []))
         self.table_headings = tuple(tables.get("headings", []))
         records = tables.get("records", {})
-        self.record_names = set(records.get("names", []))
+        self.record_names = self.lex.record_names
         self.record_makers: dict[str, str] = records.get("makers", {})
         self.record_requirements = tuple(records.get("requirements", []))
 
