@@ -162,6 +162,47 @@ def test_a_release_said_from_its_source_or_as_an_ongoing_event(extract_text, tex
 
 
 @pytest.mark.model
+def test_a_place_marked_by_the_written_nite_is_where_an_event_is_held(extract_text):
+    assert ("なにわ花火", "locatedIn", "大阪市") in facts(extract_text("大阪市にて花火大会「なにわ花火」が開催された。"))
+    assert ("ぷよぷよフェスタ", "locatedIn", "秋葉原") in facts(extract_text("セガは秋葉原にて「ぷよぷよフェスタ」を開催した。"))
+
+
+@pytest.mark.model
+def test_who_releases_a_series_releases_the_models_of_it_the_article_names(extract_text):
+    extraction = extract_text("キヤノンは、デジタルカメラ「PowerShot Gシリーズ」の2機種を発売する。\n"
+                              "「PowerShot G15」は明るいレンズを備える。「PowerShot G1 X」は大型センサーを備える。\n"
+                              "「PowerShot Sシリーズ」も好評だ。")
+    found = facts(extraction)
+    assert {("キヤノン", "releases", "PowerShot G15"), ("キヤノン", "releases", "PowerShot G1 X")} <= found
+    [fact] = [r for r in extraction.relations if extraction.mentions[r.object].text == "PowerShot G15"]
+    assert (fact.rule, fact.start) == ("series", 0)  # the evidence is the sentence that names the series' fact
+    assert not {f for f in found if f[2].startswith("PowerShot S")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("after, facts_", [
+    ("いずれもAndroid 4.0を搭載します。",
+     {("Android 4.0", "installedIn", "ARROWS X F-10D"), ("Android 4.0", "installedIn", "MEDIAS X N-07D")}),
+    ("両機種ともBluetoothに対応する。",
+     {("ARROWS X F-10D", "usesTechnology", "Bluetooth"), ("MEDIAS X N-07D", "usesTechnology", "Bluetooth")}),
+    ("2機種ともBluetoothに対応する。",
+     {("ARROWS X F-10D", "usesTechnology", "Bluetooth"), ("MEDIAS X N-07D", "usesTechnology", "Bluetooth")}),
+])
+def test_a_collective_word_stands_for_each_item_of_the_list_just_named(extract_text, after, facts_):
+    extraction = extract_text("NTTドコモは、スマートフォン「ARROWS X F-10D」と「MEDIAS X N-07D」を発売する。" + after)
+    assert facts_ <= facts(extraction)
+    assert {r.rule for r in extraction.relations if r.predicate != "releases"} == {"collective"}
+
+
+@pytest.mark.model
+def test_a_collective_word_far_from_any_list_stands_for_nothing(extract_text):
+    extraction = extract_text("NTTドコモは、スマートフォン「ARROWS X F-10D」と「MEDIAS X N-07D」を発売する。"
+                              + "価格は未定で、発売日は追って知らせるとしており、店頭での予約は来週から受け付ける予定だ。" * 4
+                              + "いずれもBluetoothに対応する。")
+    assert not [r for r in extraction.relations if r.rule == "collective"]
+
+
+@pytest.mark.model
 def test_a_headlines_closing_tag_is_a_sentence_of_its_own():
     from graph import nlp
 
@@ -968,6 +1009,7 @@ def test_what_a_product_adopts_and_what_a_possessive_does_not_say(extract_text, 
     ("ドコモショップと日立フルハイビジョンテレビ", [("ドコモショップ", "Organization"), ("日立", "Organization")]),
     ("Googleが開発者イベント「Google I/O 2012」で発表した。",  # a word of an event's name
      [("Google", "Organization"), ("Google I/O 2012", "Event")]),
+    ("「M2MクラウドEXPO」が同時開催された。", [("M2MクラウドEXPO", "Event")]),  # glued to other letters too
     ("I-O DATA製ハードディスクHVL-AVSシリーズを使う。",  # a category noun glued before
      [("I-O DATA", "Organization"), ("HVL-AVSシリーズ", "Product")]),
     ("田中慎弥は芥川賞を受賞した。", [("田中慎弥", "Person"), ("芥川賞", "Product")]),  # an award is no company

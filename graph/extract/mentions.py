@@ -177,6 +177,9 @@ class Lexicon:
         self.full_legal_forms = self.legal_forms - {"社"}
         self.latin_legal_forms = {form.casefold().rstrip(".") for form in self.legal_forms if form.isascii()}
         self.model_words = set(names.get("model_words", []))
+        self.series_words = tuple(names.get("series_words", []))
+        self.collective_pronouns = set(names.get("collective_pronouns", []))
+        self.collective_prefixes = set(names.get("collective_prefixes", []))
         self.org_suffixes = set(names.get("organization_suffixes", []))
         self.membership_suffixes = tuple(names.get("membership_suffixes", []))
         self.market_words = tuple(names.get("market_words", []))
@@ -512,6 +515,7 @@ _SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:jp|com|
 _SURNAME = re.compile(r"^[\u4E00-\u9FFF々]{2,4}$")  # a person's name in kanji, as a surname or a full name
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\-]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z/]*$")  # the Latin word a name ends with, glued too (M2MクラウドEXPO)
 
 
 def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
@@ -532,7 +536,8 @@ def _typed_by_form(span, type_: str, lex: Lexicon) -> str:
                 span.text.startswith(name) and _TECH_VERSION.match(span.text[len(name):]) for name in lex.technologies):
         return "Technology"
     if type_ in ("Product", "Organization") and (lex.category(span.text) == "Event" or any(
-            word.casefold() in lex.event_words for word in span.text.split())):
+            word.strip("!！").casefold() in lex.event_words
+            for word in span.text.split() + _LATIN_TAIL.findall(span.text))):
         return "Event"
     words = span.text.split()
     if type_ in ("Product", "Person") and len(words) > 1 and words[-1].casefold().rstrip(".") in lex.latin_legal_forms:

@@ -12,14 +12,17 @@ object. On top of that case frame:
 - a dropped subject is the topic carried over from earlier sentences (福岡県出身);
 - "A の B" by type pair (NVIDIAの…「H100」), names in a compound (米テキサス州テイラー工場), and measured
   attributes (歩留まりが40〜45%と報じられるサムスン) give facts without a verb;
+- who makes or sells a series makes or sells the models of it the document names, and いずれも stands for each
+  item of the list just named;
 - agreements collect their subject, price and date; every fact gets a modality and a confidence.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
-from graph.extract.mentions import MODEL_CODE
+from graph.extract.mentions import MODEL_CODE, is_latin
 from graph.extract.relations.appositions import Appositions
 from graph.extract.relations.base import COORDINATORS, Context, confidence
 from graph.extract.relations.discourse import Discourse
@@ -48,9 +51,42 @@ def find(segments: list[tuple[int, object]], mentions: list[Mention], profile: P
         if bisect.bisect_left(breaks, last) < bisect.bisect_right(breaks, offset):
             ctx.topics.clear()
             ctx.events.clear()
+            ctx.listed = ([], 0)
         Segment(ctx, offset, doc).read(blank_before=offset - last > 1)
         last = offset + len(doc.text)
+    _series_models(ctx)
     return _deduplicate(ctx.relations)
+
+
+_MAKING = ("releases", "develops", "manufactures")
+
+
+def _series_models(ctx: Context) -> None:
+    """Who makes or sells a series makes or sells the models of it the document names: ニコンがＣＯＯＬＰＩＸ
+    Ｓシリーズ３機種を発売 and then COOLPIX S800c, COOLPIX S01 (a model's name is the series' name, without its
+    word for a series, and more). The evidence is the sentence that names the series' fact."""
+    stems = {}
+    for i, m in enumerate(ctx.mentions):
+        for word in ctx.lex.series_words:
+            stem = m.text[:-len(word)].strip()
+            if m.type == "Product" and m.text.endswith(word) and len(stem) > 1:
+                stems[i] = stem
+    said = set()
+    for fact in [r for r in ctx.relations if r.predicate in _MAKING and r.object in stems]:
+        stem = stems[fact.object]
+        for i, m in enumerate(ctx.mentions):
+            key = (ctx.name_of(fact.subject), fact.predicate, ctx.name_of(i))
+            if key in said:
+                continue
+            rest = m.text[len(stem):]
+            model = (rest[:1].isdigit() or rest[:1] in (" ", "\u3000") and rest.strip()
+                     or rest and is_latin(rest[0]) != is_latin(stem[-1])) \
+                and not rest.startswith(ctx.lex.series_words)  # S800c of COOLPIX S, Z7 of レグザ
+            if m.type == "Product" and i not in stems and m.text.startswith(stem) and model \
+                    and ctx.fits(fact.predicate, fact.subject, i):
+                said.add(key)
+                ctx.relations.append(replace(fact, object=i, rule="series", confidence=confidence("series"),
+                                             qualifiers={}))
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
@@ -107,6 +143,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
                 continue
             self._standalone_topic()
             self._services()
+            first = len(self.ctx.relations)
             for token in sent:
                 self._predicate(token)
             self._appositions()
@@ -117,6 +154,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             self._compounds()
             self._attributes()
             self._update_topic()
+            self._update_list(first)
 
     def emit(self, subject: int, kind: str, obj: int, rule: str, anchor, lemma: str | None = None,
              qualifiers: dict | None = None, modality: str | None = None) -> Relation | None:

@@ -48,6 +48,8 @@ PRIOR = {
     "brand-name": 0.8,
     "by-means": 0.8,
     "edition": 0.8,
+    "series": 0.8,
+    "collective": 0.75,
 }
 
 
@@ -111,6 +113,7 @@ class Context:
     document_product: int | None | bool = False  # the product its first line (a title) names; False: not read yet
     document_event: int | None = None  # the event its first line names
     service_names: set[str] = field(default_factory=set)  # names the text has introduced as services
+    listed: tuple[list[int], int] = ([], 0)  # the last list a sentence named, and where that sentence ends
 
     def __post_init__(self) -> None:
         self.lex = Lexicon.of(self.profile)

@@ -1,9 +1,15 @@
 """What the text is about: a name marked with は becomes the topic of the sentences after it, a line that is
-only a name (a byline, a heading) too, and a predicate without a subject takes the topic."""
+only a name (a byline, a heading) too, and a predicate without a subject takes the topic; いずれも and 両機種とも
+stand for the list the sentence before named."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from graph.extract.relations.frames import RECENT
+
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?")
+_COLLECTIVE_MARKS = ("も", "は", "が", "とも")
 
 
 class Discourse:
@@ -54,3 +60,34 @@ class Discourse:
                     c.text == "は" for c in token.children if c.dep_ == "case"):
                 self.ctx.topics.append(index)
 
+    def _update_list(self, first: int) -> None:
+        """Remember the longest list this sentence names: written as one (「A」「B」「C」の3モデル, AやB), or
+        named together by its facts (from fact ``first`` on): the things one subject's predicate takes
+        (ドコモが「A」と「B」を発売), or the subjects that one thing's takes."""
+        ctx, groups = self.ctx, defaultdict(list)
+        for r in ctx.relations[first:]:
+            if r.predicate != "relatedTo":
+                groups["object", ctx.name_of(r.subject), r.predicate].append(r.object)
+                groups["subject", ctx.name_of(r.object), r.predicate].append(r.subject)
+        for index, last in self.heads.items():
+            if self.sent.start <= last < self.sent.end:
+                groups["written", index] = [*self._listed_before(index), index]
+        items = max(({ctx.name_of(i): i for i in group}.values() for group in groups.values()), key=len, default=())
+        if len(items) > 1:
+            ctx.listed = (list(items), self.evidence[1])
+
+    def collective(self, pred) -> list[int]:
+        """いずれも, 両機種とも, 全機種が, 2機種とも: before a predicate, words that stand for every item of the list
+        the text has just named (…「A」と「B」を発売する。いずれもAndroid 4.0を搭載): that list, if named within
+        about a sentence."""
+        listed, end = self.ctx.listed
+        lex, doc = self.ctx.lex, self.doc
+        if not listed or self.evidence[0] - end > RECENT:
+            return []
+        for t in doc[self.sent.start:pred.i]:
+            marked = doc[t.i + 1].text in _COLLECTIVE_MARKS
+            counted = t.text in lex.generic_products and t.i > self.sent.start \
+                and (doc[t.i - 1].text in lex.collective_prefixes or doc[t.i - 1].like_num)
+            if marked and (t.lemma_ in lex.collective_pronouns or counted):
+                return listed
+        return []

@@ -7,8 +7,9 @@ from __future__ import annotations
 from graph.extract.relations.base import Frame
 
 CASE_ROLES = {"が": "agent", "は": "agent", "も": "agent", "を": "theme", "と": "partner", "に": "target",
-              "へ": "target", "から": "source", "より": "source", "で": "place", "の": "modifier"}
-_STRONG_CASES = ("を", "に", "へ", "で", "と", "から", "より", "が", "の")
+              "へ": "target", "から": "source", "より": "source", "で": "place", "にて": "place",
+              "の": "modifier"}  # にて: the written で (東京にて開催)
+_STRONG_CASES = ("を", "に", "へ", "で", "にて", "と", "から", "より", "が", "の")
 RECENT = 150  # characters: about the sentence before
 _SKIP_DEPS = {"punct", "aux", "cop", "mark", "fixed", "cc", "case", "det", "advmod", "dep"}
 _COPULAR_VERBS = {"なる"}  # AはBの頭脳となる: the noun before と carries the predicate
@@ -267,6 +268,13 @@ class CaseFrames:
             topic = self.sentence_topic(anchor, frame.kind)
             if topic is not None:
                 subjects = [topic]
+        # いずれもBluetoothに対応, いずれもAndroid 4.0を搭載: each item of the list named before is the agent
+        if not subjects and frame.subject[0] == "agent":
+            subjects = self.collective(anchor)
+            rule = "collective" if subjects and rule == "case-frame" else rule
+        elif not objects and "agent" in frame.object:
+            objects = self.collective(anchor)
+            rule = "collective" if objects and rule == "case-frame" else rule
         if not subjects and frame.subject[0] == "agent" and "agent" not in args \
                 and not (anchor.dep_ == "acl" and frame.kind == "releases"):
             topic = ctx.topic_for(frame.kind, objects[0] if objects else None)
