@@ -33,11 +33,6 @@ _SENTENCE_END = re.compile(f"(?<=[{SENTENCE_ENDS}])")
 # it becomes its root, and the predicate before it loses its arguments.
 _CLOSING_TAG = 12  # tokens, at most
 
-# Sudachi's tag of a place's name (佐賀県, 唐津市, 呼子町), and the endings of an administrative division's: one
-# written glued before another place is the place that one is in (佐賀県唐津市呼子町)
-PLACE_TAG = "名詞-固有名詞-地名"
-DIVISION_SUFFIXES = ("都", "道", "府", "県", "市", "区", "町", "村", "郡")
-
 _models: dict[str, object] = {}
 _rulers: dict[str, object] = {}
 
@@ -52,8 +47,6 @@ def load_model():
         nlp = spacy.load(MODEL, exclude=UNUSED)
         if not spacy.Language.has_factory("closing_tags"):
             spacy.Language.component("closing_tags", func=closing_tags)
-            spacy.Language.component("place_units", func=place_units)
-        nlp.add_pipe("place_units", first=True)
         nlp.add_pipe("closing_tags", before="parser")
         add_entity_recognizer(nlp, entity_model_path())
         _models[MODEL] = nlp
@@ -67,29 +60,6 @@ def closing_tags(doc):
         opening = next((t.i for t in reversed(doc[-_CLOSING_TAG:-1]) if t.text in "【】"), None)
         if opening and doc[opening].text == "【":
             doc[opening].is_sent_start = True
-    return doc
-
-
-def place_units(doc):
-    """A place written as one word with the places it is in (佐賀県唐津市, 東京都調布市: Sudachi's longest unit) is
-    parted into the places its middle split gives (佐賀県 | 唐津市), before any other component reads the words: each
-    is a place of its own, in the one before it, which names an administrative division (not 東京 of 東京西川)."""
-    units = doc.user_data.get("sub_tokens")
-    parted = [(token, sub[1]) for token, sub in zip(doc, units or ())
-              if sub and len(sub[1]) > 1 and all(unit.tag.startswith(PLACE_TAG) for unit in sub[1])
-              and all(unit.surface.endswith(DIVISION_SUFFIXES) for unit in sub[1][:-1])]
-    if not parted:
-        return doc
-    with doc.retokenize() as retokenizer:
-        for token, parts in parted:
-            last = len(parts) - 1
-            retokenizer.split(token, [p.surface for p in parts], heads=[(token, last)] * len(parts),
-                              attrs={"TAG": [p.tag for p in parts], "POS": ["PROPN"] * len(parts),
-                                     "LEMMA": [p.lemma for p in parts], "NORM": [p.norm for p in parts],
-                                     "MORPH": [f"Reading={p.reading}" for p in parts]})
-    split = {token.i: len(parts) for token, parts in parted}  # the indices before the split
-    doc.user_data["sub_tokens"] = [entry for i, sub in enumerate(units)
-                                   for entry in ([[[], []]] * split[i] if i in split else [sub])]
     return doc
 
 
@@ -147,7 +117,7 @@ def fingerprint() -> str:
     """What a parse depends on: the model and its version, the components run, the tagger's weights, and
     how text is segmented and written."""
     return (f"{model_version()} -{'-'.join(UNUSED)} +{entity_model_version()} segments<={MAX_SEGMENT} half-width"
-            " +closing_tags +place_units")
+            " +closing_tags")
 
 
 @lru_cache(maxsize=1)

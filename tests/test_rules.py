@@ -211,33 +211,6 @@ def test_a_headlines_closing_tag_is_a_sentence_of_its_own():
 
 
 @pytest.mark.model
-def test_a_place_written_as_one_word_with_the_places_it_is_in_is_parted_before_parsing():
-    from graph import nlp
-
-    doc = nlp.load_model()("佐賀県唐津市呼子町にて開催。東京都調布市で。")
-    assert [t.text for t in doc][:4] == ["佐賀県", "唐津市", "呼子町", "にて"]
-    assert [t.text for t in doc][6:8] == ["東京都", "調布市"]
-    assert len(doc.user_data["sub_tokens"]) == len(doc) and len(list(doc.sents)) == 2
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, places, facts_", [
-    ("本社は東京都港区六本木にある。", ["東京都", "港区", "六本木"],
-     {("港区", "locatedIn", "東京都"), ("六本木", "locatedIn", "港区")}),
-    ("住所：東京都渋谷区神泉町8-16", ["東京都", "渋谷区", "神泉町"], {("神泉町", "locatedIn", "渋谷区")}),  # no number
-    ("佐賀県唐津市呼子町にて祭りが開かれた。", ["佐賀県", "唐津市", "呼子町"], {("唐津市", "locatedIn", "佐賀県")}),
-    ("会場は北海道長万部町長万部町役場前。", ["北海道", "長万部町"], {("長万部町", "locatedIn", "北海道")}),  # not 長万部
-])
-def test_each_place_of_an_address_is_one_in_the_place_before_it(extract_text, text, places, facts_):
-    extraction = extract_text(text)
-    assert [m.text for m in extraction.mentions if m.type == "Place"][:len(places)] == places
-    assert "長万部" not in {m.text for m in extraction.mentions}
-    m = extraction.mentions
-    rules = {(m[r.subject].text, r.predicate, m[r.object].text): r.rule for r in extraction.relations}
-    assert {rules.get(fact) for fact in facts_} == {"address"}
-
-
-@pytest.mark.model
 def test_a_name_written_full_width_is_read_as_ascii_at_the_articles_offsets(extract_text):
     text = "ソニーは新製品「ＮＷ−Ｓ７６４」を発売した。"
     [model] = [m for m in extract_text(text).mentions if m.text == "NW-S764"]

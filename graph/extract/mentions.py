@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from graph.extract.quantities import NUMBER, alternation
 from graph.model import ENTITY_TYPES, Mention
-from graph.nlp import DIVISION_SUFFIXES
 from graph.profile import Profile
 from graph.resolve import normalise, reference_companies, reference_text
 
@@ -299,7 +298,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
         if person.source != "tagger":
             found.append(person)
     found += _organizations(doc, lex)
-    found += _places(doc, lex) + _divisions(doc)
+    found += _places(doc, lex)
     found += _countries(doc, lex)
     _roles_in_apposition(doc, found, lex)
     _typed_by_category(doc, found, lex)
@@ -1244,26 +1243,6 @@ def _places(doc, lex: Lexicon) -> list[Candidate]:
             glued = i == 0 or not (doc[i - 1].pos_ in ("NOUN", "PROPN", "NUM") and not doc[i - 1].whitespace_)
             if starts_name and glued:
                 out.append(Candidate(i, i + 1, "Place", "place-prefix", RULE, key=lex.place_prefixes[token.text]))
-    return out
-
-
-def _divisions(doc) -> list[Candidate]:
-    """Places written as one word, each in the one before it (佐賀県唐津市呼子町, 東京都港区六本木, which
-    graph.nlp.place_units parts): each is a place of its own, whatever span the tagger gave the word (it may run on
-    into the street's number). All but the last name an administrative division (県, 市, 町...), and the last is
-    no part of a name glued after it (長万部 of 長万部町役場)."""
-    out = []
-    i = 0
-    while i < len(doc):
-        end = i + 1
-        while end < len(doc) and "地名" in doc[end].tag_ and not doc[end - 1].whitespace_ \
-                and doc[end - 1].text.endswith(DIVISION_SUFFIXES) and "地名" in doc[end - 1].tag_:
-            end += 1
-        if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].pos_ in ("NOUN", "PROPN"):
-            end -= 1
-        if end - i > 1:  # as sure as the dictionary that parts them: above the tagger's span, even one it trusts
-            out += [Candidate(k, k + 1, "Place", "division", GAZETTEER + 2) for k in range(i, end)]
-        i = max(end, i + 1)
     return out
 
 

@@ -24,7 +24,6 @@ PRIOR = {
     "zero-subject": 0.7,
     "possessive": 0.75,
     "compound-place": 0.85,
-    "address": 0.85,
     "attribute": 0.8,
     "role": 0.85,
     "role-topic": 0.6,

@@ -134,8 +134,7 @@ class Possessives:
             if previous is not None and previous[1] == token.i - 1 and not doc[token.i - 1].whitespace_:
                 outer = previous[0]
                 if ctx.mentions[outer].type == "Place" and ctx.mentions[current].source != "countries":
-                    units = ctx.mentions[outer].source == ctx.mentions[current].source == "division"
-                    self.emit(current, "locatedIn", outer, "address" if units else "compound-place", token)
+                    self.emit(current, "locatedIn", outer, "compound-place", token)
                 if ctx.mentions[outer].source == "group" and ctx.mentions[current].type == "Person" \
                         and not ctx.mentions[current].role:  # ソフトバンク孫正義社長: read by the role
                     self.emit(current, ctx.affiliation(outer), outer, "group-name", token)  # ナイナイ岡村: 岡村 of ナイナイ
