@@ -182,7 +182,7 @@ def model_version() -> str:
 
 
 _FULL_WIDTH = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F)} | {0x20: 0x3000}
-_HALF_WIDTH = {c + 0xFEE0: c for c in range(0x21, 0x7F) if chr(c).isalnum()}
+_HALF_WIDTH = {ord(wide): c for c, wide in _FULL_WIDTH.items() if chr(c).isalnum()}  # letters and digits back
 _WIDE = "Ａ-Ｚａ-ｚ０-９"
 _WIDE_JOINS = re.compile(f"(?<=[{_WIDE}])[\u3000－−](?=[{_WIDE}])")
 
