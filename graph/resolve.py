@@ -59,7 +59,8 @@ class Resolution:
 
 
 def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
-    """Set ``mention.entity`` on every entity mention; return the entities and the documents' authors."""
+    """Set ``mention.entity`` on every entity mention, drop the relations whose two ends became one entity;
+    return the entities and the documents' authors."""
     extractions = sorted(extractions, key=lambda e: e.document.id)
     gazetteer = {e["id"]: e for e in profile["entities"]}
     legal_forms = profile["names"].get("legal_forms", [])
@@ -136,6 +137,9 @@ def resolve(extractions: Iterable[Extraction], profile: Profile) -> Resolution:
         entities[entity.iri] = entity
     for m in everyone:
         m.entity = iri.entity(m.entity)
+    for extraction in extractions:  # a relation whose ends became one entity says nothing (SoundCloud develops itself)
+        extraction.relations = [r for r in extraction.relations if extraction.mentions[r.object].is_value
+                                or extraction.mentions[r.subject].entity != extraction.mentions[r.object].entity]
     return Resolution(entities, {e.document.id: a.entity for e, a in zip(extractions, authors) if a})
 
 

@@ -123,6 +123,8 @@ def test_one_label_never_stands_for_two_entities():
     ("ホーム画面→「メニューキー」→「本体設定」→「端末情報」と進む。", "メニューキー"),  # a how-to's menu path
     ("[設定] → [表示] → [バックライト] を選ぶ。", "バックライト"),
     ("色を作ったら、［Pick］をタップして使います。", "Pick"),  # a button acted on
+    ("メニューを開いたら、「Quick Share」とタップします。", "Quick Share"),  # in quotes too
+    ("本機はテザリングと赤外線通信に対応する。", "テザリング"),  # features any phone may have
     ("アップデート後に、自動同期設定をOFF → ONにしてください。", "OFF"),
     ("タスクマネージャーよさらば！　プロセスが手に取るようにわかる「Process Explorer」", "タスクマネージャー"),
     ("ブースにて「オーディオプロファイル対応」のヘッドホンを展示した。", "オーディオプロファイル対応"),  # a feature
@@ -296,6 +298,7 @@ def test_a_compound_the_dictionary_holds_is_no_organisation():
     ("「稲垣さんが広めようとしていたのを知って感動した。」", "稲垣", "Person"),  # kanji a title of respect follows
     ("イベントin 渋谷ヒカリエを開催する。", "渋谷ヒカリエ", "Facility"),  # an English word before it is no part of it
     ("幕張でCeatecが開幕した。", "Ceatec", "Event"),  # an event's word, in any case
+    ("写真を整理する「Photo Stream」機能を備える。", "Photo Stream", "Technology"),  # the category after the quote
     ("Bluetooth3.0+HSに対応する。", "Bluetooth3.0+HS", "Technology"),  # a version of a known technology
     ("Gadgetlab.jpで公開された。", "Gadgetlab.jp", "Product"),  # a site named by its address
     ("男子は長谷川徳海ペアが準優勝。", "長谷川徳海", "Person"),  # a given name Sudachi cuts in two

@@ -197,12 +197,14 @@ class Lexicon:
         self.event_words = {word.casefold() for word in names.get("event_words", [])}
         self.thing_heads = tuple(names.get("thing_heads", []))
         self.item_marks = set(profile["boilerplate"].get("marks", ""))
-        # a how-to's control: a label in a menu path (「設定」→「端末情報」) or a square-bracketed one acted on
-        # (［Pick］をタップ)
+        # a how-to's control: a label in a menu path (「設定」→「端末情報」) or one acted on (［Pick］をタップ,
+        # 「Quick Share」とタップ)
         acted = "|".join(map(re.escape, names.get("control_verbs", []))) or "(?!)"
+        chosen = "|".join(map(re.escape, names.get("bracketed_control_verbs", []))) or "(?!)"
         self.control = re.compile(r"(?:(?<=[→⇒＞>›])|(?<=[→⇒＞>›]\s))[「［\[][^」］\]\n]{1,40}[」］\]]"
                                   r"|[「［\[][^」］\]\n]{1,40}[」］\]](?=\s?[→⇒＞>›])"
-                                  rf"|[［\[][^］\]\n]{{1,40}}[］\]](?=\s?[をに](?:{acted}))")
+                                  rf"|[「［\[][^」］\]\n]{{1,40}}[」］\]](?=\s?[をとに](?:{acted}))"
+                                  rf"|[［\[][^］\]\n]{{1,40}}[］\]](?=\s?[をに](?:{chosen}))")
         self.generic = {w.casefold() for w in names.get("generic", [])}
         self.categories: dict[str, str] = profile["categories"]
         self.list_endings = set(names.get("list_endings", []))
@@ -951,11 +953,11 @@ def _abbreviated(doc, start: int, end: int, lex: Lexicon, type_: str) -> bool:
 def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Candidate]:
     """A name in quotes takes a type from the words around it: the category noun right before it, or before
     its subject marker (チップ「AI6」, このチップが「AI6」です); the category a list of quotes ends with
-    (「エコノミスト」、「メンズ・ヘルス」といった雑誌); a verb that publishes a title (「春は馬車に乗って」を…刊行); a
-    headline's tag after it (「トイレダッシュ」【Androidアプリ】)."""
+    (「エコノミスト」、「メンズ・ヘルス」といった雑誌), or the one right after it (「Photo Stream」機能); a verb that
+    publishes a title (「春は馬車に乗って」を…刊行); a headline's tag after it (「トイレダッシュ」【Androidアプリ】)."""
     out = []
-    for n, (i, end) in enumerate(quotes):
-        end = _gloss_start(doc, i, end) or end  # 「ソニッケアー エアーフロス（Sonicare AirFloss）」: the name before it
+    for n, (i, close) in enumerate(quotes):
+        end = _gloss_start(doc, i, close) or close  # 「ソニッケアー エアーフロス（Sonicare AirFloss）」: the name before it
         if end > i + 11 or any(t.is_punct and t.text not in _IN_TITLES for t in doc[i + 1:end]) \
                 or doc[end - 1].text.casefold() in lex.colours:  # 新色「Pure White」: a colour, no product
             continue
@@ -966,8 +968,8 @@ def _quoted_names(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> list[Cand
         listed = _listed_as(doc, quotes[n:], lex)
         if listed and _remark(doc[i + 1:end]):
             continue  # 『これがなければ買わない！』という機能: what someone says of a kind of thing
-        type_ = (lex.category(before) if before else None) or listed or _published(doc, end, lex) \
-            or _tagged_as(doc, end, lex)
+        type_ = (lex.category(before) if before else None) or listed or _kind_after(doc, i, close, lex) \
+            or _published(doc, end, lex) or _tagged_as(doc, end, lex)
         if type_:
             out.append(Candidate(i + 1, end, type_, "category", CUE))
     return out
@@ -1023,6 +1025,15 @@ def _listed_as(doc, quotes: list[tuple[int, int]], lex: Lexicon) -> str | None:
         return None
     after = [t for t in rest if t.idx >= rest.start_char + len(ending)][:3]
     return next((lex.categories[t.text] for t in after if t.text in lex.categories), None)
+
+
+def _kind_after(doc, i: int, close: int, lex: Lexicon) -> str | None:
+    """The category the noun right after a quote names it as (「Photo Stream」機能, 「おでかけナビ」アプリ), unless
+    its words are common ones or a predicate's (「リーダー」機能, 「全部入り」スマホ, 「かゆいところに手が届く」機能)."""
+    words = doc[i + 1:close]
+    if close + 1 >= len(doc) or _common_words(words) or any(t.pos_ in ("VERB", "ADJ", "AUX") for t in words):
+        return None
+    return lex.categories.get(doc[close + 1].text)
 
 
 def _tagged_as(doc, end: int, lex: Lexicon) -> str | None:

@@ -227,7 +227,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
         found = self._filler(token)
         out = [found] if found is not None else self._glossed(token)
         if not out:
-            return self._exemplars(token)
+            return self._exemplars(token) or self._listed_before_noun(token)
         # KDDIおよび沖縄セルラー: the parser may hang the joiner on the last of the list
         joiners = [c.i for c in token.children if c.dep_ == "cc" and c.text in COORDINATORS]
         for child in token.children:
@@ -257,13 +257,29 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             out += [other for other in self._listed_before(found) if other not in out]  # and 「A」「B」の2機種
         return out
 
+    def _listed_before_noun(self, token) -> list[int]:
+        """The names listed before a common noun that ends the list (ワンセグやおサイフケータイ、防水・防塵、赤外線に
+        対応), all of the type of the nearest; two at least, for one name and a comma is a headline's subject
+        (成田国際空港、フライト情報や施設情報がわかる…)."""
+        if token.pos_ != "NOUN" or self.entity_at[token.i] is not None:
+            return []
+        start = token.i
+        while start - 1 >= self.sent.start and self.doc[start - 1].pos_ == "NOUN" and self.entity_at[start - 1] is None:
+            start -= 1
+        found = self._listed_from(start)
+        return found if len(found) > 1 else []
+
     def _listed_before(self, index: int) -> list[int]:
         """The names of a mention's type listed before it, read on the surface where the parse lost the list
-        (Xiやワンセグ、おサイフケータイ（FeliCa）、赤外線に対応): each item a name (in quotes, or with a gloss in
+        (Xiやワンセグ、おサイフケータイ（FeliCa）、NFCに対応): each item a name (in quotes, or with a gloss in
         parentheses after it) or common nouns (防水・防塵), items parted by a coordinator or written quote after
         quote; the list ends at any other word (a particle, a verb, a noun before a name)."""
-        doc, ctx, start = self.doc, self.ctx, self._first(index)
-        type_, found = ctx.mentions[index].type, []
+        return self._listed_from(self._first(index), self.ctx.mentions[index].type, index)
+
+    def _listed_from(self, start: int, type_: str | None = None, index: int | None = None) -> list[int]:
+        """The names listed before the item that starts at token ``start`` (see _listed_before): of ``type_``, or
+        of the type of the nearest."""
+        doc, ctx, found = self.doc, self.ctx, []
         j = start - 1 if start > self.sent.start and doc[start - 1].text in "「『" else start
         while j - 1 > self.sent.start:
             if doc[j - 1].text in COORDINATORS and doc[j - 1].text != "か":
@@ -278,6 +294,7 @@ class Segment(CaseFrames, Appositions, Roles, Possessives, Measures, Tables, Dis
             k -= quoted
             item = self.entity_at[k] if k >= self.sent.start else None
             if item is not None and self.heads.get(item) == k:
+                type_ = type_ or ctx.mentions[item].type
                 if ctx.mentions[item].type == type_ and item != index and item not in found:
                     found.insert(0, item)
                 j = self._first(item) - quoted
