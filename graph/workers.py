@@ -31,6 +31,15 @@ def process(documents: Batch, profile: Profile, pack: bool = False) -> Result:
     return out
 
 
+def one_blas_thread() -> None:
+    """Limit a pool worker's matrix library to one thread: the pool keeps the cores busy, and threads on top of
+    its processes only fight over them."""
+    import numpy  # noqa: F401  (loads the library to limit)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 class Local:
     """Everything in this process."""
 
@@ -51,7 +60,7 @@ class Pool:
 
         context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                               else "spawn")
-        self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=one_blas_thread)
         self.jobs = jobs
 
     def run(self, batches: Iterable[Batch], profile: Profile, pack: bool) -> Iterator[Result]:

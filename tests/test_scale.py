@@ -117,6 +117,22 @@ def test_jobs_give_the_same_graph_as_one_process(corpus, tmp_path):
     assert turtle(one, tmp_path / "one") == turtle(two, tmp_path / "two")
 
 
+def test_the_parser_multiplies_with_numpys_blas_and_a_pool_worker_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    from graph import nlp
+
+    layers = [pipe.model for _, pipe in nlp.load_model().pipeline if hasattr(pipe, "model")]
+    assert layers and not any(layer.ops.use_blis for layer in layers)
+    pool = workers.Pool(1)
+    try:
+        libraries = pool.executor.submit(threadpool_info).result()
+    finally:
+        pool.close()
+    blas = [library for library in libraries if library["user_api"] == "blas"]
+    assert blas and all(library["num_threads"] == 1 for library in blas)
+
+
 def test_a_dask_cluster_gives_the_same_graph_as_one_process(corpus, tmp_path):
     from distributed import LocalCluster
 
