@@ -5,6 +5,9 @@
 - common-nouns.txt.gz, the words JMdict lists as nouns that Sudachi reads as one word: a span the tagger
   finds made of such words only is no name (イヤホンジャック, 電源コネクタ), where Sudachi alone would also throw
   away the shop and company names its dictionary holds as common nouns (ドスパラ, エステー);
+- named-nouns.txt.gz, the katakana words of common-nouns.txt.gz that JMdict also glosses as a name, with a
+  capitalised English word (ディズニー: Disney, テトリス: Tetris; not ツールバー: toolbar): a word the tagger
+  finds alone is a name only if it is one of these (or a company's, or the context names it);
 - names.tsv.gz, the names JMnedict types as a company or an organisation (Organization) or as a product or a
   work (Product), and as nothing else (not a surname, not a place), NFKC-normalised: two characters or more, not
   all hiragana, not a common noun of common-nouns.txt.gz, not an acronym in capitals (GPU names many things).
@@ -65,6 +68,24 @@ def common_nouns() -> str:
     return "".join(word + "\n" for word in kept)
 
 
+def named_nouns(nouns: str) -> str:
+    import re
+    import sqlite3
+
+    import jamdict_data
+
+    database = Path(jamdict_data.__file__).parent / "jamdict.db"
+    query = """select distinct w.text, g.text from Kana w join Sense s on s.idseq = w.idseq join pos p on p.sid = s.ID
+               join SenseGloss g on g.sid = s.ID where p.text like 'noun%'"""
+    common, katakana = set(nouns.split()), re.compile(r"[ァ-ヺー・]+")
+    capitalised = re.compile(r"(?:the )?[A-Z][a-z]{2,}")  # Disney, the White House; not toolbar, nor Hz
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        named = sorted({word for word, gloss in db.execute(query)
+                        if word in common and katakana.fullmatch(word) and capitalised.match(gloss)})
+    print(f"named nouns: {len(named)}")
+    return "".join(word + "\n" for word in named)
+
+
 NAME_TYPES = {"company": "Organization", "organization": "Organization", "product": "Product", "work": "Product"}
 
 
@@ -100,6 +121,7 @@ def main() -> None:
     write(OUT / "companies.tsv.gz", companies())
     nouns = common_nouns()
     write(OUT / "common-nouns.txt.gz", nouns)
+    write(OUT / "named-nouns.txt.gz", named_nouns(nouns))
     write(OUT / "names.tsv.gz", names(nouns))
 
 

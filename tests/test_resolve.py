@@ -214,6 +214,11 @@ def test_a_known_company_stays_itself_before_its_product(profile):
     ("ブリスベンに住む。", "Place", True),  # a place JMdict holds too
     ("コミックマーケットに出展する。", "Event", True),  # a name Sudachi holds as one
     ("ドスパラで買った。", "Organization", True),  # a word Sudachi holds as a common noun and JMdict does not
+    ("バックライトの省電力化を実現した。", "Organization", False),  # a common noun Sudachi holds as a name
+    ("ツールバーに表示される。", "Product", False),
+    ("フリックで操作する。", "Person", False),
+    ("ディズニーが発表した。", "Organization", True),  # a word JMdict glosses as a name too (Disney)
+    ("シャープが発表した。", "Organization", True),  # a word that names a company of the reference list
     ("英王子が来日した。", "Person", False),  # one character that stands for a country is no person
     ("孫は語った。", "Person", True),  # but a surname of one character is
 ])
@@ -224,6 +229,11 @@ def test_a_common_word_or_a_country_s_character_is_no_name_of_the_tagger(profile
     doc = nlp.load_model()(text)
     found = mentions.Candidate(0, 1, type_, "tagger", mentions.TAGGER)
     assert mentions._name_like(doc, found, [], mentions.Lexicon.of(profile)) is name
+
+
+def test_a_common_word_is_no_name_wherever_it_is():
+    result = pipeline.build(texts={"a": "キーボードの上にあるツールバーからアイコンを選び、ボールペンで書く。"})
+    assert not [m for e in result.extractions for m in e.mentions if not m.is_value]
 
 
 def test_a_name_and_koto_before_a_person_is_what_the_person_is_called():

@@ -415,6 +415,13 @@ def test_a_record_says_who_makes_its_thing_and_what_it_requires(extract_text):
     assert next(m for m in extraction.mentions if m.text == "IGNIS LTD").type == "Organization"
     models = extract_text("製品名：NT-TX1000/AC200BK\n").mentions
     assert [m.text for m in models] == ["NT-TX1000", "AC200BK"]
+    assert [m.text for m in extract_text("製品名：「Stylo Pad 2」\n").mentions] == ["Stylo Pad 2"]  # no quotes
+
+
+@pytest.mark.model
+def test_a_footnotes_mark_after_a_quoted_name_is_no_part_of_it(extract_text):
+    names = [m.text for m in extract_text("映像エンジン「DIGIC 5（※1）」を搭載する。").mentions]
+    assert names == ["DIGIC 5"]
 
 
 @pytest.mark.model
@@ -760,6 +767,26 @@ def test_a_person_named_with_a_role_leads_or_is_a_member_of_the_organisation(ext
     extraction = extract_text(text)
     assert fact in facts(extraction)
     assert not {f for f in facts(extraction) if f[0] == fact[0] and f[1] in ("worksFor", "memberOf")} - {fact}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, company, person", [
+    ("トヨタ豊田社長が新型車について語った。", "トヨタ", "豊田"),
+    ("シャープ奥田新社長が会見した。", "シャープ", "奥田"),  # a new president
+    ("インテル吉田社長が語った。", "インテル", "吉田"),  # a company's name that is a word of the dictionary too
+])
+def test_a_headlines_surname_between_a_company_and_a_role_is_a_person_of_the_company(extract_text, text, company,
+                                                                                      person):
+    extraction = extract_text(text)
+    names = {(m.text, m.type) for m in extraction.mentions if not m.is_value}
+    assert {(company, "Organization"), (person, "Person")} <= names
+    assert (person, "leads", company) in facts(extraction)
+
+
+@pytest.mark.model
+def test_a_place_before_a_branchs_role_is_no_person(extract_text):
+    extraction = extract_text("エプソン関西支社長が語った。")
+    assert not [m for m in extraction.mentions if m.type == "Person"]
 
 
 @pytest.mark.model

@@ -185,6 +185,7 @@ class Lexicon:
         self.market_words = tuple(names.get("market_words", []))
         self.honorifics = set(names.get("honorifics", []))
         self.roles = set(names.get("roles", []))
+        self.office_roles = set(names.get("leader_roles", [])) | set(names.get("member_roles", []))
         self.facility_suffixes = set(names.get("facility_suffixes", []))
         self.place_prefixes: dict[str, str] = names.get("place_prefixes", {})
         self.not_countries = set(names.get("not_countries", []))
@@ -299,6 +300,7 @@ def _candidates(doc, lex: Lexicon) -> list[Candidate]:
             found.append(Candidate(*group, "Organization", "group", RULE))
         if person.source != "tagger":
             found.append(person)
+    found += _people_after_companies(doc, found, lex)
     found += _organizations(doc, lex)
     found += _places(doc, lex)
     found += _countries(doc, lex)
@@ -394,14 +396,16 @@ def _whole_words(doc, start: int, end: int) -> tuple[int, int]:
 
 def _without_reading(doc, start: int, end: int) -> int:
     """The end of a name before the reading or translation a span carries in parentheses: ギルガメッシュLIGHT
-    (ライト), Lexar（レキサー）, FINAL FANTASY（ファイナル・ファンタジー）."""
+    (ライト), Lexar（レキサー）, FINAL FANTASY（ファイナル・ファンタジー）; and before a footnote's mark
+    (iHSテクノロジー（※4））."""
     if end - start < 4 or doc[end - 1].text not in (")", "）"):
         return end
     opening = next((k for k in range(end - 2, start, -1) if doc[k].text in ("(", "（")), None)
     if opening is None or opening == start:
         return end
     inside = doc[opening + 1:end - 1]
-    if all(is_katakana(t.text) or is_latin(t.text) or t.text in _NAME_JOINERS or t.is_space for t in inside):
+    if all(is_katakana(t.text) or is_latin(t.text) or t.text in _NAME_JOINERS or t.is_space for t in inside) \
+            or inside.text[:1] in _FOOTNOTE_MARKS:
         return opening
     return end
 
@@ -409,6 +413,7 @@ def _without_reading(doc, start: int, end: int) -> int:
 # what lists names in one span, by type: a slash (Windows/Mac), an ampersand between people, a dot between places
 _LIST_MARKS = {"Person": ("/", "／", "&", "＆"), "Place": ("/", "／", "・")}
 _BARS = ("|", "｜", "；")
+_FOOTNOTE_MARKS = ("※", "*", "＊")
 _DASHES = ("-", "－")  # between spaces, a page title's bar too: Samsung GALAXY Note - Samsung Mobile
 
 
@@ -616,6 +621,11 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     if not quoted and c.type in ("Product", "Event", "Organization") and _remark(span):
         return False
     common_word = len(span) == 1 and is_katakana(text) and "普通名詞" in span[0].tag_ and text in common_nouns()
+    if len(span) == 1 and is_katakana(text) and text in common_nouns() and text not in named_nouns() \
+            and c.type not in ("Place", "Event", "Facility") and not _named_by_context(doc, c.end, lex) \
+            and normalise(text) not in reference_companies():
+        return False  # one katakana word that is only a word to JMdict, whatever Sudachi says (ツールバー,
+        # ボールペン, フリック), not a name too (ディズニー, テトリス) nor a company's (シャープ)
     if c.type == "Person":  # a name Sudachi does not know is a common noun to it (ベリーン): a person is only
         # suspect if one katakana word the dictionary holds (サークル), or a word ending in one of four letters or
         # more (タスクマネージャー, デベロッパプレビュー: not マックスウェル, a name of its own)
@@ -758,6 +768,12 @@ def _dictionary_names(doc, found: list[Candidate]) -> list[Candidate]:
             break
         i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def named_nouns() -> frozenset[str]:
+    """The katakana words of common_nouns that JMdict glosses as names too (graph/reference/named-nouns.txt.gz)."""
+    return frozenset(reference_text("named-nouns.txt.gz").split())
 
 
 @lru_cache(maxsize=1)
@@ -1084,11 +1100,13 @@ def _codes_before_categories(doc, lex: Lexicon) -> list[Candidate]:
 
 def _record_names(doc, lex: Lexicon) -> list[Candidate]:
     """The value of a record's row that names its thing is a product's name (アプリ名：ぬこショートカットアイコン), or
-    the names of its models (製品名：NT-TX1000/AC200BK)."""
+    the names of its models (製品名：NT-TX1000/AC200BK), without the quotes around it."""
     row = RECORD_ROW.match(doc.text)
     if row is None or row.group("key") not in lex.record_names:
         return []
     value, offset = row.group("value"), row.start("value")
+    if len(value) > 2 and _PAIRS.get(value[-1]) == value[0]:
+        value, offset = value[1:-1], offset + 1  # 製品名：「IMPRESSION(R) KT-i7A 4.0」, a name in quotes
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^/／]+", value)]
     if len(pieces) < 2 or not all(MODEL_CODE.match(value[a:b].strip()) for a, b in pieces):
         pieces = [(0, len(value))]
@@ -1182,6 +1200,39 @@ def _people(doc, lex: Lexicon) -> list[Candidate]:
             role = doc[end].text if marked and doc[end].text in lex.roles else None
             out.append(Candidate(i, end, "Person", "person-name", RULE, role=role))
         i = end
+    return out
+
+
+def _people_after_companies(doc, found: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """ソフトバンク孫社長, インテル吉田社長, ドコモ加藤新社長: a headline's surname glued between a company's name and
+    the person's role. The company, in katakana or Latin letters, ends where the kanji of the surname begin, so the
+    name the tagger reads over both (ソフトバンク孫) is cut there; the surname becomes a person with that role.
+    Returns the new candidates."""
+    out = []
+    for i in range(1, len(doc) - 1):
+        surname, before = doc[i], doc[i - 1]
+        after = i + 1 + (doc[i + 1].tag_.startswith("接頭辞") and i + 2 < len(doc))  # 加藤新社長
+        role = doc[after].text if doc[after].text in lex.office_roles else None  # not 関西支社長, nor 夏モデル
+        if not (role and all(_KANJI.match(ch) for ch in surname.text)
+                and len(surname.text) <= 3 and surname.tag_.startswith("名詞") and "国" not in surname.tag_
+                and (len(surname.text) == 1 or is_proper(surname) or surname.text not in common_nouns())
+                and (is_katakana(before.text) or is_latin(before.text) and not before.like_num)
+                and before.text not in _NAME_JOINERS and not before.whitespace_ and not surname.whitespace_):
+            continue
+        start = i - 1
+        while start > 0 and (is_katakana(doc[start - 1].text) or is_latin(doc[start - 1].text)) \
+                and not doc[start - 1].whitespace_ and not doc[start - 1].is_punct:
+            start -= 1
+        named = [c for c in found if c.type != "Person" and c.start <= start and i <= c.end]
+        if doc[start:i].text in lex.roles or doc[start:i].text in common_nouns() and not named:
+            continue  # タレント岡村社長: a role, read as one
+        for c in found:
+            if c.type != "Person" and c.start < after and c.end > i:  # ソフトバンク孫, 加藤新: the name stops short
+                c.end = i if c.start < i else c.start
+        found[:] = [c for c in found if c.start < c.end]
+        out.append(Candidate(i, i + 1, "Person", "person-name", RULE, role=role))
+        if not named:
+            out.append(Candidate(start, i, "Organization", "company-person", RULE))
     return out
 
 
