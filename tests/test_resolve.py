@@ -219,6 +219,7 @@ def test_a_known_company_stays_itself_before_its_product(profile):
     ("フリックで操作する。", "Person", False),
     ("ディズニーが発表した。", "Organization", True),  # a word JMdict glosses as a name too (Disney)
     ("シャープが発表した。", "Organization", True),  # a word that names a company of the reference list
+    ("オーブ（ORB）を発売する。", "Product", True),  # a word its Latin spelling follows
     ("英王子が来日した。", "Person", False),  # one character that stands for a country is no person
     ("孫は語った。", "Person", True),  # but a surname of one character is
 ])

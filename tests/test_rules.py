@@ -816,6 +816,25 @@ def test_a_light_verb_carries_the_event_its_object_names(extract_text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("グーグルのモトローラ買収で市場は変わる。", ("グーグル", "acquires", "モトローラ")),
+    ("ヤフーによるアスクル出資が話題になった。", ("ヤフー", "investsIn", "アスクル")),  # the frame's own object role
+])
+def test_a_predicate_noun_after_two_names_is_their_event(extract_text, text, fact):
+    assert facts(extract_text(text)) == {fact}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, modality", [
+    ("グーグルのモトローラ買収を検討している。", "planned"),
+    ("iPhoneのLTE対応を期待する声が多い。", "speculative"),  # hoped for, not said to be so
+])
+def test_an_events_noun_takes_the_modality_of_the_verb_it_is_an_argument_of(extract_text, text, modality):
+    [fact] = extract_text(text).relations
+    assert fact.modality == modality
+
+
+@pytest.mark.model
 def test_a_company_guessed_from_the_topic_is_said_with_less_confidence(extract_text):
     extraction = extract_text("ホンダは決算を発表した。佐藤太郎社長は、販売は好調だと語った。")
     [lead] = [r for r in extraction.relations if r.predicate == "leads"]

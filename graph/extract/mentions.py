@@ -623,9 +623,11 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
     common_word = len(span) == 1 and is_katakana(text) and "普通名詞" in span[0].tag_ and text in common_nouns()
     if len(span) == 1 and is_katakana(text) and text in common_nouns() and text not in named_nouns() \
             and c.type not in ("Place", "Event", "Facility") and not _named_by_context(doc, c.end, lex) \
-            and normalise(text) not in reference_companies():
+            and normalise(text) not in reference_companies() \
+            and not (c.end + 1 < len(doc) and doc[c.end].text in "(（" and is_latin(doc[c.end + 1].text)):
         return False  # one katakana word that is only a word to JMdict, whatever Sudachi says (ツールバー,
-        # ボールペン, フリック), not a name too (ディズニー, テトリス) nor a company's (シャープ)
+        # ボールペン, フリック), not a name too (ディズニー, テトリス), a company's (シャープ) or one its Latin
+        # spelling follows (オーブ（ORB）)
     if c.type == "Person":  # a name Sudachi does not know is a common noun to it (ベリーン): a person is only
         # suspect if one katakana word the dictionary holds (サークル), or a word ending in one of four letters or
         # more (タスクマネージャー, デベロッパプレビュー: not マックスウェル, a name of its own)

@@ -180,6 +180,11 @@ class CaseFrames:
                 args.setdefault("agent", [c for c in pred.head.children if self.role(c) == "agent"])
                 for variant in (frame, *frame.alternatives):
                     self.apply(variant, pred, args, rule="nominal-event")
+            elif named := self._named_event(pred):
+                agent, thing = named
+                for variant in (frame, *frame.alternatives):
+                    role = "theme" if "theme" in variant.object else next(r for r in variant.object if r != "agent")
+                    self.apply(variant, pred, {"agent": [agent], role: [thing]}, rule="nominal-event")
             return  # a nominalised predicate used as an argument: read with its governor
         if pred.dep_ == "advcl" and pred.lemma_ in self.ctx.means_verbs and (
                 self.frame(pred.head) or pred.head.lemma_ in self.ctx.light_verbs):
@@ -187,6 +192,18 @@ class CaseFrames:
         args = self.arguments(pred)
         for variant in (frame, *frame.alternatives):
             self.apply(variant, pred, args)
+
+    def _named_event(self, pred) -> tuple | None:
+        """グーグルのモトローラ買収, ヤフーによるアスクル出資: a predicate noun with a name glued before it (its object)
+        and a name before that, with の or による (its agent), names the event of the two, whatever the sentence says
+        of it. Returns the agent's token and the object's."""
+        thing = self._named_before(pred.i)
+        if thing is None or self.doc[pred.i - 1].whitespace_:
+            return None
+        agents = [c for c in pred.children if c.i < thing.i and self.entity_at[c.i] is not None
+                  and self.entity_at[c.i] != self.entity_at[thing.i]
+                  and (self._by(c) or any(k.text == "の" for k in c.children if k.dep_ == "case"))]
+        return (agents[-1], thing) if agents else None
 
     def _noun_clause(self, pred) -> dict[str, list] | None:
         """NTTドコモから販売中の「X」, ソフトバンクが発売予定の「Y」: a predicate noun with a subject or a source of

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 
+_CLAUSES = ("acl", "advcl", "ccomp", "csubj", "xcomp", "obl")  # what a clause hangs from
+
+
 class Modality:
     def modality(self, anchor, own: bool = False) -> str:
         """planned (予定), speculative (可能性, かもしれない), reported (と語った), negated (ない), past (契約した),
@@ -27,9 +30,10 @@ class Modality:
         for name in ("speculative", "planned", "reported"):
             if lemmas & cues.get(name, set()):
                 return name
-        node = anchor
+        node, event = anchor, anchor.pos_ == "NOUN" and self.frame(anchor) is not None
         for _ in range(3):
-            if node.head.i == node.i or node.dep_ not in ("acl", "advcl", "ccomp", "csubj", "xcomp", "obl"):
+            if node.head.i == node.i or node.dep_ not in _CLAUSES + (("obj", "nsubj") if node is anchor and event
+                                                                     else ()):  # 買収を検討: an event's noun too
                 break
             clause, node = node, node.head
             if self.entity_at[node.i] is not None:
