@@ -9,6 +9,7 @@ samples of what they hold, to judge by hand.
     .venv/bin/python bench/livedoor.py stats OUT      # facts an article, relatedTo's share
     .venv/bin/python bench/livedoor.py score FILE     # counts of a judged sample (bench/judged)
     .venv/bin/python bench/livedoor.py carry OLD NEW  # an earlier sample's judgements on a new one
+    .venv/bin/python bench/livedoor.py held OUT       # the facts all samples judged that a build holds
 
 The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
 folders; each drawn with random.Random("seed-graph sample/<set>") from the sorted file names, leaving out the
@@ -231,6 +232,17 @@ def carry(old: list[dict], new: list[dict]) -> list[dict]:
     return [{**r, **judged.get(_item(r), {})} for r in new]
 
 
+def held(out: Path) -> dict:
+    """The distinct facts the samples of bench/judged judged (earlier/ too; the last judgement of each), how many of
+    them a build holds and how many of those were judged right."""
+    judged: dict[tuple, str] = {}
+    for path in sorted((ROOT / "bench/judged/earlier").glob("facts-*.jsonl")) + [ROOT / "bench/judged/facts.jsonl"]:
+        judged.update((_item(r), r["judgement"]) for r in _read(path) if r.get("judgement"))
+    kept = [judged[_item(r)] for r in sample_facts(out, sys.maxsize, "all") if _item(r) in judged]
+    right = sum(j == "right" for j in kept)
+    return {"judged": len(judged), "held": len(kept), "right": f"{right} ({right / max(1, len(kept)):.1%})"}
+
+
 def _read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
@@ -249,8 +261,9 @@ def main() -> None:
         p.add_argument("out", type=Path)
         p.add_argument("--size", type=int, default=size)
         p.add_argument("--draw", default=name, help="the name that seeds the draw: another name, another sample")
-    p = sub.add_parser("splits")
-    p.add_argument("out", type=Path)
+    for name in ("splits", "held"):
+        p = sub.add_parser(name)
+        p.add_argument("out", type=Path)
     p = sub.add_parser("boilerplate")
     p.add_argument("corpus", type=Path)
     p.add_argument("out", type=Path)
@@ -264,8 +277,8 @@ def main() -> None:
         build(args.corpus, args.out, args.set)
     elif args.command == "stats":
         print(json.dumps(stats(args.out), ensure_ascii=False, indent=1))
-    elif args.command == "splits":
-        print(json.dumps(splits(args.out), ensure_ascii=False, indent=1))
+    elif args.command in ("splits", "held"):
+        print(json.dumps((splits if args.command == "splits" else held)(args.out), ensure_ascii=False, indent=1))
     elif args.command == "score":
         print(json.dumps(score(_read(args.file)), ensure_ascii=False, indent=1))
     elif args.command == "carry":
