@@ -10,6 +10,7 @@ samples of what they hold, to judge by hand.
     .venv/bin/python bench/livedoor.py score FILE     # counts of a judged sample (bench/judged)
     .venv/bin/python bench/livedoor.py carry OLD NEW  # an earlier sample's judgements on a new one
     .venv/bin/python bench/livedoor.py held OUT       # the facts all samples judged that a build holds
+    .venv/bin/python bench/livedoor.py compare OLD NEW   # judged entities one build holds and the other not
 
 The sets: ``relations`` is 300 articles of it-life-hack, kaden-channel and smax; ``entities`` 300 of all four
 folders; each drawn with random.Random("seed-graph sample/<set>") from the sorted file names, leaving out the
@@ -232,15 +233,42 @@ def carry(old: list[dict], new: list[dict]) -> list[dict]:
     return [{**r, **judged.get(_item(r), {})} for r in new]
 
 
+def judged_items(kind: str) -> list[dict]:
+    """The items the samples of bench/judged judged (earlier/ too), ``kind`` "facts" or "entities": the last
+    judgement of each."""
+    items: dict[tuple, dict] = {}
+    for path in sorted((ROOT / "bench/judged/earlier").glob(f"{kind}-*.jsonl")) + [ROOT / f"bench/judged/{kind}.jsonl"]:
+        items.update((_item(r), r) for r in _read(path) if r.get("judgement"))
+    return list(items.values())
+
+
 def held(out: Path) -> dict:
-    """The distinct facts the samples of bench/judged judged (earlier/ too; the last judgement of each), how many of
-    them a build holds and how many of those were judged right."""
-    judged: dict[tuple, str] = {}
-    for path in sorted((ROOT / "bench/judged/earlier").glob("facts-*.jsonl")) + [ROOT / "bench/judged/facts.jsonl"]:
-        judged.update((_item(r), r["judgement"]) for r in _read(path) if r.get("judgement"))
+    """The distinct facts the samples judged, how many of them a build holds and how many of those were judged
+    right."""
+    judged = {_item(r): r["judgement"] for r in judged_items("facts")}
     kept = [judged[_item(r)] for r in sample_facts(out, sys.maxsize, "all") if _item(r) in judged]
     right = sum(j == "right" for j in kept)
     return {"judged": len(judged), "held": len(kept), "right": f"{right} ({right / max(1, len(kept)):.1%})"}
+
+
+def compare(old: Path, new: Path) -> dict:
+    """The entities the samples judged that one build of their articles holds (the same IRI, or the same label, each
+    with the same type) and the other does not: what a change took out of the graph, and what it put back, by
+    judgement."""
+    mentions = [{row["doc"]: row["mentions"] for row in records(out)} for out in (old, new)]
+
+    def holds(built: dict, item: dict) -> bool:
+        return any(m["type"] == item["type"] and (m.get("entity") == item["entity"] or m["text"] == item["label"])
+                   for m in built[item["first"]["doc"]])
+
+    out: dict[str, list] = {"dropped": [], "added": []}
+    for item in judged_items("entities"):
+        if item["first"]["doc"] in mentions[0] and item["first"]["doc"] in mentions[1]:
+            was, now = holds(mentions[0], item), holds(mentions[1], item)
+            if was != now:
+                out["added" if now else "dropped"].append({k: item[k] for k in ("label", "type", "judgement")}
+                                                          | {"doc": item["first"]["doc"]})
+    return {f"{key} by judgement": dict(Counter(r["judgement"] for r in rows)) for key, rows in out.items()} | out
 
 
 def _read(path: Path) -> list[dict]:
@@ -269,9 +297,10 @@ def main() -> None:
     p.add_argument("out", type=Path)
     p = sub.add_parser("score")
     p.add_argument("file", type=Path)
-    p = sub.add_parser("carry")
-    p.add_argument("old", type=Path)
-    p.add_argument("new", type=Path)
+    for name in ("carry", "compare"):
+        p = sub.add_parser(name)
+        p.add_argument("old", type=Path)
+        p.add_argument("new", type=Path)
     args = parser.parse_args()
     if args.command == "build":
         build(args.corpus, args.out, args.set)
@@ -281,6 +310,8 @@ def main() -> None:
         print(json.dumps((splits if args.command == "splits" else held)(args.out), ensure_ascii=False, indent=1))
     elif args.command == "score":
         print(json.dumps(score(_read(args.file)), ensure_ascii=False, indent=1))
+    elif args.command == "compare":
+        print(json.dumps(compare(args.old, args.new), ensure_ascii=False, indent=1))
     elif args.command == "carry":
         for row in carry(_read(args.old), _read(args.new)):
             print(json.dumps(row, ensure_ascii=False))
