@@ -282,14 +282,12 @@ def main() -> None:
     p.add_argument("corpus", type=Path)
     p.add_argument("out", type=Path)
     p.add_argument("--set", default="relations", choices=sorted(SETS))
-    p = sub.add_parser("stats")
-    p.add_argument("out", type=Path)
     for name, size in (("facts", 100), ("entities", 150)):
         p = sub.add_parser(name)
         p.add_argument("out", type=Path)
         p.add_argument("--size", type=int, default=size)
         p.add_argument("--draw", default=name, help="the name that seeds the draw: another name, another sample")
-    for name in ("splits", "held"):
+    for name in ("stats", "splits", "held"):
         p = sub.add_parser(name)
         p.add_argument("out", type=Path)
     p = sub.add_parser("boilerplate")
@@ -304,10 +302,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "build":
         build(args.corpus, args.out, args.set)
-    elif args.command == "stats":
-        print(json.dumps(stats(args.out), ensure_ascii=False, indent=1))
-    elif args.command in ("splits", "held"):
-        print(json.dumps((splits if args.command == "splits" else held)(args.out), ensure_ascii=False, indent=1))
+    elif args.command in ("stats", "splits", "held"):
+        report = {"stats": stats, "splits": splits, "held": held}[args.command]
+        print(json.dumps(report(args.out), ensure_ascii=False, indent=1))
     elif args.command == "score":
         print(json.dumps(score(_read(args.file)), ensure_ascii=False, indent=1))
     elif args.command == "compare":

@@ -620,8 +620,9 @@ def _name_like(doc, c: Candidate, quotes: list[tuple[int, int]], lex: Lexicon) -
         return False
     if not quoted and c.type in ("Product", "Event", "Organization") and _remark(span):
         return False
-    common_word = len(span) == 1 and is_katakana(text) and "普通名詞" in span[0].tag_ and text in common_nouns()
-    if len(span) == 1 and is_katakana(text) and text in common_nouns() and text not in named_nouns() \
+    katakana_word = len(span) == 1 and is_katakana(text) and text in common_nouns()
+    common_word = katakana_word and "普通名詞" in span[0].tag_
+    if katakana_word and text not in named_nouns() \
             and c.type not in ("Place", "Event", "Facility") and not _named_by_context(doc, c.end, lex) \
             and normalise(text) not in reference_companies() \
             and not (c.end + 1 < len(doc) and doc[c.end].text in "(（" and is_latin(doc[c.end + 1].text)):
